@@ -1,0 +1,5 @@
+package com.supportchat.events;
+
+public enum AuthorType {
+    VISITOR, AI, OPERATOR, SYSTEM
+}

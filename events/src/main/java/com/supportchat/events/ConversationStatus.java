@@ -1,0 +1,5 @@
+package com.supportchat.events;
+
+public enum ConversationStatus {
+    UNRESOLVED, ESCALATED, RESOLVED
+}

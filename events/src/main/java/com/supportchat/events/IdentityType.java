@@ -1,0 +1,5 @@
+package com.supportchat.events;
+
+public enum IdentityType {
+    ANONYMOUS, NON_VERIFIED, VERIFIED
+}

@@ -1,0 +1,44 @@
+package com.supportchat.events;
+
+import java.util.List;
+
+/** Kafka topic names. Every topic is keyed by conversation id (or org id for org-wide settings). */
+public final class Topics {
+
+    /** Every text message appended to a conversation, whoever wrote it (visitor, AI, operator, system). */
+    public static final String MESSAGE_RECEIVED = "message-received";
+    /** Someone (the AI's trigger detection, the visitor's button) asks for a human. */
+    public static final String HANDOFF_REQUESTED = "handoff-requested";
+    /** A conversation was closed. */
+    public static final String SESSION_RESOLVED = "session-resolved";
+    /** The AI responder produced an answer for a conversation. */
+    public static final String REPLY_GENERATED = "reply-generated";
+    /** The AI responder detected that the visitor confirmed the issue is addressed. */
+    public static final String RESOLUTION_REQUESTED = "resolution-requested";
+    /** handoff-service accepted or declined a handoff request. */
+    public static final String HANDOFF_DECIDED = "handoff-decided";
+    /** A conversation moved between UNRESOLVED, ESCALATED and RESOLVED. */
+    public static final String CONVERSATION_STATUS_CHANGED = "conversation-status-changed";
+    /** An operator claimed a conversation, or released it back to the AI. */
+    public static final String CONVERSATION_ASSIGNED = "conversation-assigned";
+    /** An org's handoff settings changed (keyed by org id). */
+    public static final String HANDOFF_SETTINGS_CHANGED = "handoff-settings-changed";
+    /** identity-service resolved who a visitor is, with their profile (keyed by org id). */
+    public static final String VISITOR_IDENTIFIED = "visitor-identified";
+    /** notification-service sent, or failed to send, an email or SMS. */
+    public static final String NOTIFICATION_DELIVERED = "notification-delivered";
+
+    /** Suffix of the dead-letter topic of each topic. */
+    public static final String DEAD_LETTER_SUFFIX = ".DLT";
+
+    public static final List<String> ALL = List.of(MESSAGE_RECEIVED, HANDOFF_REQUESTED, SESSION_RESOLVED,
+            REPLY_GENERATED, RESOLUTION_REQUESTED, HANDOFF_DECIDED, CONVERSATION_STATUS_CHANGED,
+            CONVERSATION_ASSIGNED, HANDOFF_SETTINGS_CHANGED, VISITOR_IDENTIFIED, NOTIFICATION_DELIVERED);
+
+    private Topics() {
+    }
+
+    public static String deadLetterOf(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+}

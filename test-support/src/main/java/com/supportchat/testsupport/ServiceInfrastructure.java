@@ -1,0 +1,22 @@
+package com.supportchat.testsupport;
+
+import org.springframework.test.context.DynamicPropertyRegistry;
+
+/** Points a service under test at the shared test broker and its own fresh database. */
+public final class ServiceInfrastructure {
+
+    private ServiceInfrastructure() {
+    }
+
+    /** Call from a {@code @DynamicPropertySource} method. */
+    public static void register(DynamicPropertyRegistry registry, String service) {
+        PostgresTestDatabase db = PostgresTestDatabase.forService(service.replace('-', '_'));
+        registry.add("spring.r2dbc.url", db::r2dbcUrl);
+        registry.add("spring.r2dbc.username", db::user);
+        registry.add("spring.r2dbc.password", db::password);
+        registry.add("spring.flyway.url", db::jdbcUrl);
+        registry.add("spring.flyway.user", db::user);
+        registry.add("spring.flyway.password", db::password);
+        registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+    }
+}
