@@ -28,12 +28,19 @@ public final class Topics {
     /** notification-service sent, or failed to send, an email or SMS. */
     public static final String NOTIFICATION_DELIVERED = "notification-delivered";
 
+    /**
+     * A knowledge-base article was created, changed or deleted (keyed by org id). ai-responder-service
+     * instances each consume it with their own group to keep their search index in step.
+     */
+    public static final String ARTICLE_CHANGED = "article-changed";
+
     /** Suffix of the dead-letter topic of each topic. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
     public static final List<String> ALL = List.of(MESSAGE_RECEIVED, HANDOFF_REQUESTED, SESSION_RESOLVED,
             REPLY_GENERATED, RESOLUTION_REQUESTED, HANDOFF_DECIDED, CONVERSATION_STATUS_CHANGED,
-            CONVERSATION_ASSIGNED, HANDOFF_SETTINGS_CHANGED, VISITOR_IDENTIFIED, NOTIFICATION_DELIVERED);
+            CONVERSATION_ASSIGNED, HANDOFF_SETTINGS_CHANGED, VISITOR_IDENTIFIED, NOTIFICATION_DELIVERED,
+            ARTICLE_CHANGED);
 
     private Topics() {
     }
