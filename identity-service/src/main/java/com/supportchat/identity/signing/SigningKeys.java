@@ -1,0 +1,186 @@
+package com.supportchat.identity.signing;
+
+import java.text.ParseException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.KeyUse;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+import com.supportchat.identity.secret.Secrets;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * The RS256 keys, kept in {@code signing_keys} so that restarts and every instance share them. The first
+ * instance to find no active key generates one under an advisory lock (so two starting instances do not
+ * both create one). Each instance caches the set for {@link TokenProperties#keyCacheTtl()}, and reloads
+ * early when asked to verify a {@code kid} it has not seen (a key another instance just rotated in).
+ */
+public class SigningKeys {
+
+    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
+    /** Advisory lock key for key creation: "signkey" in ASCII. */
+    private static final long KEY_LOCK = 0x7369676e6b6579L;
+    private static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(5);
+
+    private final DatabaseClient db;
+    private final TransactionalOperator tx;
+    private final Duration cacheTtl;
+    private final Clock clock;
+    private final AtomicReference<Mono<KeySet>> cache = new AtomicReference<>();
+    private volatile Instant lastReload = Instant.EPOCH;
+
+    public SigningKeys(DatabaseClient db, TransactionalOperator tx, Duration cacheTtl, Clock clock) {
+        this.db = db;
+        this.tx = tx;
+        this.cacheTtl = cacheTtl;
+        this.clock = clock;
+        this.cache.set(cached());
+    }
+
+    /** The key every new token is signed with. */
+    public Mono<RSAKey> activeKey() {
+        return cache.get().map(KeySet::active);
+    }
+
+    /** Public keys of every key not retired: what the JWKS lists and what verification accepts. */
+    public Mono<List<JWK>> publicKeys() {
+        return cache.get().map(KeySet::publicKeys);
+    }
+
+    /** Keys to verify a token signed with {@code kid}; reloads (rate-limited) when the kid is unknown. */
+    public Mono<List<JWK>> verificationKeys(String kid) {
+        return cache.get().flatMap(keys -> keys.knows(kid) || !reloadAllowed() ? Mono.just(keys) : reload())
+            .map(KeySet::publicKeys);
+    }
+
+    /**
+     * Makes a new key the active one. The previous key stays in the JWKS until {@link #retire} so that
+     * tokens it signed keep validating until they expire.
+     */
+    public Mono<String> rotate() {
+        return generate()
+            .flatMap(key -> tx.transactional(
+                    db.sql("SELECT pg_advisory_xact_lock(:lock)").bind("lock", KEY_LOCK).then()
+                        .then(db.sql("UPDATE signing_keys SET active = FALSE WHERE active").then())
+                        .then(insert(key)))
+                .thenReturn(key.getKeyID()))
+            .flatMap(kid -> reload().thenReturn(kid));
+    }
+
+    /** Removes a key from the JWKS; tokens it signed stop validating. */
+    public Mono<Void> retire(String kid) {
+        return db.sql("UPDATE signing_keys SET retired_at = :now WHERE kid = :kid AND NOT active")
+            .bind("now", clock.instant())
+            .bind("kid", kid)
+            .then()
+            .then(reload().then());
+    }
+
+    private Mono<KeySet> reload() {
+        lastReload = clock.instant();
+        Mono<KeySet> fresh = cached();
+        cache.set(fresh);
+        return fresh;
+    }
+
+    private boolean reloadAllowed() {
+        return Duration.between(lastReload, clock.instant()).compareTo(MIN_RELOAD_INTERVAL) >= 0;
+    }
+
+    private Mono<KeySet> cached() {
+        return Mono.defer(this::loadOrCreate).cache(keys -> cacheTtl, error -> Duration.ZERO, () -> Duration.ZERO);
+    }
+
+    private Mono<KeySet> loadOrCreate() {
+        return load().switchIfEmpty(Mono.defer(this::createFirstKey));
+    }
+
+    /** Empty when no key is active yet. */
+    private Mono<KeySet> load() {
+        return db.sql("SELECT kid, private_key, public_key, active FROM signing_keys WHERE retired_at IS NULL ORDER BY created_at")
+            .map((row, meta) -> new StoredKey(row.get("kid", String.class), row.get("private_key", String.class),
+                    row.get("public_key", String.class), Boolean.TRUE.equals(row.get("active", Boolean.class))))
+            .all()
+            .collectList()
+            .flatMap(stored -> {
+                RSAKey active = null;
+                List<JWK> publics = new ArrayList<>();
+                for (StoredKey key : stored) {
+                    publics.add(parse(key.publicJwk()));
+                    if (key.active()) {
+                        active = (RSAKey) parse(key.privateJwk());
+                    }
+                }
+                return active == null ? Mono.empty() : Mono.just(new KeySet(active, List.copyOf(publics)));
+            });
+    }
+
+    private Mono<KeySet> createFirstKey() {
+        return generate().flatMap(key -> tx.transactional(
+                db.sql("SELECT pg_advisory_xact_lock(:lock)").bind("lock", KEY_LOCK).then()
+                    .then(db.sql("SELECT count(*) AS n FROM signing_keys WHERE active")
+                        .map((row, meta) -> row.get("n", Long.class))
+                        .one())
+                    .flatMap(count -> count > 0 ? Mono.<Void>empty() : insert(key)
+                        .doOnSuccess(ignored -> log.info("Generated signing key {}", key.getKeyID())))))
+            .then(load())
+            .switchIfEmpty(Mono.error(() -> new IllegalStateException("No active signing key after creating one")));
+    }
+
+    private Mono<Void> insert(RSAKey key) {
+        return db.sql("""
+                INSERT INTO signing_keys (kid, algorithm, private_key, public_key, created_at, active)
+                VALUES (:kid, 'RS256', :privateKey, :publicKey, :now, TRUE)""")
+            .bind("kid", key.getKeyID())
+            .bind("privateKey", key.toJSONString())
+            .bind("publicKey", key.toPublicJWK().toJSONString())
+            .bind("now", clock.instant())
+            .then();
+    }
+
+    private Mono<RSAKey> generate() {
+        // RSA key generation takes a noticeable amount of CPU: keep it off the event loop
+        return Mono.fromCallable(() -> generateKey(Secrets.random("", 12))).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    /** A fresh 2048-bit RS256 signing key with the given {@code kid}. */
+    public static RSAKey generateKey(String kid) {
+        try {
+            return new RSAKeyGenerator(2048)
+                .keyID(kid)
+                .keyUse(KeyUse.SIGNATURE)
+                .algorithm(JWSAlgorithm.RS256)
+                .generate();
+        }
+        catch (JOSEException ex) {
+            throw new IllegalStateException("Cannot generate an RSA key", ex);
+        }
+    }
+
+    private static JWK parse(String json) {
+        try {
+            return JWK.parse(json);
+        }
+        catch (ParseException ex) {
+            throw new IllegalStateException("A stored signing key is not a valid JWK", ex);
+        }
+    }
+
+    private record StoredKey(String kid, String privateJwk, String publicJwk, boolean active) {
+    }
+}
