@@ -1,0 +1,29 @@
+package com.supportchat.conversation.inbound;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import reactor.core.publisher.Mono;
+
+import com.supportchat.conversation.thread.ConversationService;
+import com.supportchat.events.ResolutionRequested;
+import com.supportchat.events.Topics;
+import com.supportchat.messaging.InboundEvents;
+
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+@Component
+class ResolutionRequestedListener {
+
+    private final InboundEvents inbound;
+    private final ConversationService conversations;
+
+    ResolutionRequestedListener(InboundEvents inbound, ConversationService conversations) {
+        this.inbound = inbound;
+        this.conversations = conversations;
+    }
+
+    @KafkaListener(topics = Topics.RESOLUTION_REQUESTED, groupId = "conversation-service")
+    Mono<Void> on(ConsumerRecord<String, byte[]> record) {
+        return inbound.apply(record, "conversation.resolution-requested", event -> conversations.applyResolutionRequest(event.data(ResolutionRequested.class)));
+    }
+}

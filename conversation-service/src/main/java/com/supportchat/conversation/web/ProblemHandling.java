@@ -1,0 +1,95 @@
+package com.supportchat.conversation.web;
+
+import java.util.stream.Collectors;
+
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import com.supportchat.conversation.stream.LiveUpdates;
+import com.supportchat.conversation.thread.ConcurrentChangeException;
+import com.supportchat.conversation.thread.ConversationNotFoundException;
+import com.supportchat.conversation.thread.ConversationService;
+import com.supportchat.conversation.thread.IllegalTransitionException;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.server.ServerWebInputException;
+
+/** Maps what the features refuse to problem details with stable types. */
+@RestControllerAdvice
+class ProblemHandling {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
+
+    @ExceptionHandler(ConversationNotFoundException.class)
+    ProblemDetail notFound(ConversationNotFoundException ex) {
+        return ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+    }
+
+    @ExceptionHandler(IllegalTransitionException.class)
+    ProblemDetail conflict(IllegalTransitionException ex) {
+        return ProblemResponses.problem(HttpStatus.CONFLICT, ex.problem(), "Conflict", ex.getMessage());
+    }
+
+    @ExceptionHandler(ConcurrentChangeException.class)
+    ProblemDetail concurrent(ConcurrentChangeException ex) {
+        return ProblemResponses.problem(HttpStatus.CONFLICT, "concurrent-change", "Conflict", ex.getMessage());
+    }
+
+    @ExceptionHandler(ConversationService.VisitorCloseDisabledException.class)
+    ProblemDetail closeDisabled(ConversationService.VisitorCloseDisabledException ex) {
+        return ProblemResponses.problem(HttpStatus.FORBIDDEN, "close-disabled", "Forbidden", ex.getMessage());
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ProblemDetail denied(AccessDeniedException ex) {
+        return ProblemResponses.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
+                "This token may not perform this request.");
+    }
+
+    @ExceptionHandler(WebExchangeBindException.class)
+    ProblemDetail invalidBody(WebExchangeBindException ex) {
+        String detail = ex.getFieldErrors().stream()
+            .map(error -> error.getField() + " " + error.getDefaultMessage())
+            .sorted()
+            .collect(Collectors.joining("; "));
+        return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                detail.isEmpty() ? "The request body is invalid." : detail);
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ProblemDetail invalidParameters(HandlerMethodValidationException ex) {
+        String detail = ex.getParameterValidationResults().stream()
+            .map(result -> result.getMethodParameter().getParameterName() + " "
+                    + result.getResolvableErrors().stream().map(e -> e.getDefaultMessage()).collect(Collectors.joining(", ")))
+            .collect(Collectors.joining("; "));
+        return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraint(ConstraintViolationException ex) {
+        return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", ex.getMessage());
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    ProblemDetail badInput(ServerWebInputException ex) {
+        return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                ex.getReason() == null ? "The request is malformed." : ex.getReason());
+    }
+
+    @ExceptionHandler(IllegalArgumentException.class)
+    ProblemDetail illegalArgument(IllegalArgumentException ex) {
+        return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", ex.getMessage());
+    }
+
+    @ExceptionHandler(LiveUpdates.SlowClientException.class)
+    void slowClient(LiveUpdates.SlowClientException ex) {
+        log.info("Disconnected a slow event-stream client");
+    }
+}
