@@ -1,0 +1,45 @@
+package com.supportchat.gateway.edge;
+
+import java.util.List;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ServerWebExchange;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Drops forwarded headers a client made up, unless a trusted proxy is in front. The gateway's own
+ * X-Forwarded-* headers are added afterwards by Spring Cloud Gateway's XForwardedHeadersFilter, so an
+ * upstream always sees the real client, scheme, host and port.
+ */
+@Component
+class ForwardedHeadersPolicy implements GlobalFilter, Ordered {
+
+    private static final List<String> FORWARDED_HEADERS = List.of("Forwarded", "X-Forwarded-For",
+            "X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Proto", "X-Forwarded-Prefix");
+
+    private final boolean trustForwardedHeaders;
+
+    ForwardedHeadersPolicy(EdgeProperties properties) {
+        this.trustForwardedHeaders = properties.trustForwardedHeaders();
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+        if (trustForwardedHeaders) {
+            return chain.filter(exchange);
+        }
+        ServerWebExchange stripped = exchange.mutate()
+                .request(request -> request.headers(headers -> FORWARDED_HEADERS.forEach(headers::remove)))
+                .build();
+        return chain.filter(stripped);
+    }
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+}

@@ -1,0 +1,23 @@
+package com.supportchat.gateway.token;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * @param jwksUri identity-service's JWKS ({@code IDENTITY_JWKS_URI})
+ * @param jwksRefreshInterval how often a known-good JWKS is fetched again (key rotation)
+ * @param jwksMinRefetchInterval the least time between two fetches triggered by an unknown {@code kid},
+ *        so a flood of forged tokens cannot hammer identity-service
+ */
+@Validated
+@ConfigurationProperties("supportchat.gateway.tokens")
+public record TokenProperties(@NotNull URI jwksUri, @NotBlank String issuer, @NotBlank String widgetAudience,
+        @NotBlank String consoleAudience, @NotNull Duration jwksRefreshInterval,
+        @NotNull Duration jwksMinRefetchInterval) {
+}

@@ -1,0 +1,105 @@
+package com.supportchat.gateway.token;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ReactiveAuthenticationManager;
+import org.springframework.security.authentication.ReactiveAuthenticationManagerResolver;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
+import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher.MatchResult;
+import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.server.ServerWebExchange;
+
+import com.supportchat.gateway.problem.Problems;
+
+import reactor.core.publisher.Mono;
+
+/**
+ * Spring Security as the early token check: only {@link ProtectedPaths} look at the bearer token, each
+ * with the decoder for its audience. Everything else (public identity endpoints, static files, actuator
+ * health) is passed through untouched. Authorization stays with the services; the gateway only refuses
+ * what no service would accept.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class TokenSecurityConfiguration {
+
+    @Bean
+    JwksKeySource jwksKeySource(TokenProperties properties,
+            @Value("${supportchat.gateway.tokens.jwks-initial-backoff:500ms}") Duration initialBackoff) {
+        return new JwksKeySource(WebClient.builder().build(), properties, Clock.systemUTC(), initialBackoff);
+    }
+
+    @Bean
+    JwksHealthIndicator jwksHealthIndicator(JwksKeySource keySource) {
+        return new JwksHealthIndicator(keySource);
+    }
+
+    @Bean
+    ReactiveAuthenticationManagerResolver<ServerWebExchange> audienceAuthenticationManagers(JwksKeySource keys,
+            TokenProperties properties) {
+        ReactiveAuthenticationManager widget = manager(keys, properties.issuer(), properties.widgetAudience());
+        ReactiveAuthenticationManager console = manager(keys, properties.issuer(), properties.consoleAudience());
+        return exchange -> Mono.justOrEmpty(ProtectedPaths.audienceFor(exchange.getRequest().getPath().value()))
+                .map(audience -> audience == ProtectedPaths.Audience.WIDGET ? widget : console);
+    }
+
+    private static ReactiveAuthenticationManager manager(JwksKeySource keys, String issuer, String audience) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys::keysFor).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(issuer),
+                new JwtAudienceValidator(audience)));
+        return new JwtReactiveAuthenticationManager(decoder);
+    }
+
+    @Bean
+    SecurityWebFilterChain gatewaySecurity(ServerHttpSecurity http,
+            ReactiveAuthenticationManagerResolver<ServerWebExchange> audienceAuthenticationManagers) {
+        ProblemAuthenticationEntryPoint entryPoint = new ProblemAuthenticationEntryPoint();
+        return http
+                .csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                // upstreams own their caching and framing headers; SSE needs them untouched
+                .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
+                        .frameOptions(ServerHttpSecurity.HeaderSpec.FrameOptionsSpec::disable))
+                .authorizeExchange(exchanges -> exchanges
+                        .matchers(exchange -> ProtectedPaths.isProtected(exchange.getRequest().getPath().value())
+                                ? MatchResult.match()
+                                : MatchResult.notMatch())
+                        .authenticated()
+                        .anyExchange()
+                        .permitAll())
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .authenticationManagerResolver(audienceAuthenticationManagers)
+                        .bearerTokenConverter(protectedPathsOnly(new ServerBearerTokenAuthenticationConverter()))
+                        .authenticationEntryPoint(entryPoint)
+                        .accessDeniedHandler((exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
+                                "forbidden", "Forbidden", "This token may not use this path.")))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(entryPoint))
+                .build();
+    }
+
+    /** Only protected paths read the Authorization header: an org API key elsewhere is not a JWT. */
+    private static ServerAuthenticationConverter protectedPathsOnly(ServerAuthenticationConverter delegate) {
+        return exchange -> ProtectedPaths.isProtected(exchange.getRequest().getPath().value())
+                ? delegate.convert(exchange)
+                : Mono.empty();
+    }
+}
