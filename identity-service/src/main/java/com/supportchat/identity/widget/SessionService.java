@@ -1,0 +1,152 @@
+package com.supportchat.identity.widget;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import reactor.core.publisher.Mono;
+
+import com.supportchat.events.VisitorIdentified;
+import com.supportchat.identity.contact.Contact;
+import com.supportchat.identity.contact.ContactTokens;
+import com.supportchat.identity.contact.Contacts;
+import com.supportchat.identity.org.Org;
+import com.supportchat.identity.org.Orgs;
+import com.supportchat.identity.org.WidgetToken;
+import com.supportchat.identity.secret.Secrets;
+import com.supportchat.identity.signing.IssuedToken;
+import com.supportchat.identity.visitor.Visitor;
+import com.supportchat.identity.visitor.Visitors;
+import com.supportchat.identity.web.Problem;
+import com.supportchat.messaging.Outbox;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * Starts (or renews) a widget session. The visitor write and the {@code VisitorIdentified} outbox row
+ * commit together; the access token is signed only after that commit.
+ */
+@Service
+class SessionService {
+
+    private final Orgs orgs;
+    private final Visitors visitors;
+    private final Contacts contacts;
+    private final ContactTokens contactTokens;
+    private final WidgetAccessTokens accessTokens;
+    private final Outbox outbox;
+    private final TransactionalOperator tx;
+    private final WidgetProperties properties;
+    private final Clock clock;
+
+    SessionService(Orgs orgs, Visitors visitors, Contacts contacts, ContactTokens contactTokens,
+            WidgetAccessTokens accessTokens, Outbox outbox, TransactionalOperator tx, WidgetProperties properties,
+            Clock clock) {
+        this.orgs = orgs;
+        this.visitors = visitors;
+        this.contacts = contacts;
+        this.contactTokens = contactTokens;
+        this.accessTokens = accessTokens;
+        this.outbox = outbox;
+        this.tx = tx;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    Mono<Session> start(SessionRequest request, String origin) {
+        return orgs.findWidgetToken(request.widgetToken())
+            .switchIfEmpty(Mono.error(() -> Problem.unauthorized("Unknown widget token")))
+            .flatMap(widget -> {
+                if (!widget.allowsOrigin(origin)) {
+                    return Mono.error(Problem.forbidden("This widget token is not allowed on origin " + origin));
+                }
+                return Mono.zip(orgs.find(widget.orgId()), provenContact(request, widget))
+                    .flatMap(found -> tx.transactional(identify(request, found.getT1(), found.getT2().orElse(null))))
+                    .flatMap(visit -> accessTokens.issue(widget.orgId(), visit.identity())
+                        .map(token -> session(visit, token, visit.org())));
+            });
+    }
+
+    /** The contact a user token proves; a token that proves nothing is a 401, never a quieter identity. */
+    private Mono<Optional<Contact>> provenContact(SessionRequest request, WidgetToken widget) {
+        if (request.userToken() == null || request.userToken().isBlank()) {
+            return Mono.just(Optional.empty());
+        }
+        return contactTokens.verify(request.userToken(), widget.orgId())
+            .flatMap(verified -> contacts.find(widget.orgId(), verified.contactId()))
+            .switchIfEmpty(Mono.error(() -> Problem.unauthorized("The user token is invalid or expired")))
+            .map(Optional::of);
+    }
+
+    private Mono<Visit> identify(SessionRequest request, Org org, Contact contact) {
+        SessionRequest.User user = request.user();
+        String name = user == null ? null : blankToNull(user.name());
+        String email = user == null ? null : blankToNull(user.email());
+        Map<String, Object> extra = user == null || user.extra() == null ? Map.of() : user.extra();
+        Map<String, String> metadata = request.metadata() == null ? Map.of() : request.metadata().asMap();
+        UUID contactId = contact == null ? null : contact.id();
+
+        Mono<Visit> returning = request.visitorToken() == null || request.visitorToken().isBlank() ? Mono.empty()
+                : visitors.findByToken(org.id(), request.visitorToken())
+                    .flatMap(visitor -> visitors.revisit(visitor, contactId, name, email, extra, metadata))
+                    .map(visitor -> new Visit(org, visitor, request.visitorToken(), contact, null));
+        Mono<Visit> fresh = Mono.defer(() -> {
+            String visitorToken = Secrets.random("vt_", 32);
+            return visitors.create(org.id(), visitorToken, contactId, name, email, extra, metadata)
+                .map(visitor -> new Visit(org, visitor, visitorToken, contact, null));
+        });
+        return returning.switchIfEmpty(fresh)
+            .map(visit -> visit.withIdentity(ResolvedIdentity.resolve(visit.visitor(), contact, request.externalId())))
+            .flatMap(visit -> outbox.publish(identified(visit)).thenReturn(visit));
+    }
+
+    private VisitorIdentified identified(Visit visit) {
+        ResolvedIdentity identity = visit.identity();
+        Map<String, Object> trusted = visit.contact() == null ? Map.of() : withoutNulls(visit.contact().trustedData());
+        return new VisitorIdentified(visit.org().id().toString(), identity.ownerKey(), identity.visitorId().toString(),
+                identity.contactId() == null ? null : identity.contactId().toString(), identity.externalId(),
+                identity.type(), identity.name(), identity.email(), trusted,
+                withoutNulls(visit.visitor().untrustedData()), visit.visitor().metadata(), clock.instant());
+    }
+
+    private Session session(Visit visit, IssuedToken token, Org org) {
+        String label = org.operatorLabel() == null || org.operatorLabel().isBlank()
+                ? properties.defaultOperatorLabel() : org.operatorLabel();
+        return new Session(token, visit.visitorToken(), visit.identity(), org.id(), label);
+    }
+
+    /** The event copies its maps, and immutable maps hold no null values. */
+    private static Map<String, Object> withoutNulls(Map<String, Object> map) {
+        Map<String, Object> copy = new LinkedHashMap<>();
+        map.forEach((key, value) -> {
+            if (value != null) {
+                copy.put(key, value);
+            }
+        });
+        return copy;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private record Visit(Org org, Visitor visitor, String visitorToken, Contact contact, ResolvedIdentity identity) {
+
+        Visit withIdentity(ResolvedIdentity resolved) {
+            return new Visit(org, visitor, visitorToken, contact, resolved);
+        }
+    }
+
+    /** A started session: what the widget needs and nothing the server keeps secret. */
+    record Session(IssuedToken accessToken, String visitorToken, ResolvedIdentity identity, UUID orgId,
+            String operatorLabel) {
+
+        @Override
+        public String toString() {
+            return "Session[identity=" + identity + "]";
+        }
+    }
+}
