@@ -1,0 +1,21 @@
+package com.supportchat.conversation.support;
+
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+
+/** Validates the test key's tokens exactly as production validates identity-service's: signature, issuer, expiry. */
+@TestConfiguration(proxyBeanMethods = false)
+public class TestJwtDecoder {
+
+    @Bean
+    @Primary
+    ReactiveJwtDecoder testJwtDecoder() {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(TestTokens.publicKey()).build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer("supportchat-identity"));
+        return decoder;
+    }
+}
