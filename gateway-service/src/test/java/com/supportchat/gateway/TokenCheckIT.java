@@ -1,0 +1,61 @@
+package com.supportchat.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+class TokenCheckIT extends GatewayItSupport {
+
+    static Stream<Arguments> badTokens() {
+        return Stream.of(
+                Arguments.of("missing", "/api/v1/conversations", (Supplier<String>) () -> null),
+                Arguments.of("malformed", "/api/v1/conversations", (Supplier<String>) () -> "Bearer not.a.jwt"),
+                Arguments.of("not bearer", "/api/v1/conversations", (Supplier<String>) () -> "Basic YTpi"),
+                Arguments.of("wrong signature", "/api/v1/conversations",
+                        (Supplier<String>) () -> "Bearer " + TestTokens.forgedConsole()),
+                Arguments.of("expired", "/api/v1/conversations",
+                        (Supplier<String>) () -> "Bearer " + TestTokens.expiredConsole()),
+                Arguments.of("wrong issuer", "/api/v1/conversations",
+                        (Supplier<String>) () -> "Bearer " + TestTokens.wrongIssuerConsole()),
+                Arguments.of("alg none", "/api/v1/conversations",
+                        (Supplier<String>) () -> "Bearer " + TestTokens.unsignedConsole()),
+                Arguments.of("widget token on console API", "/api/v1/conversations",
+                        (Supplier<String>) () -> "Bearer " + TestTokens.widget("org-a")),
+                Arguments.of("console token on widget API", "/widget/v1/conversations",
+                        (Supplier<String>) () -> "Bearer " + TestTokens.console("org-a")),
+                Arguments.of("missing on widget API", "/widget/v1/conversations/c-1/messages",
+                        (Supplier<String>) () -> null),
+                Arguments.of("missing on SSE", "/api/v1/events", (Supplier<String>) () -> null));
+    }
+
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("badTokens")
+    void badTokensAreRefusedBeforeProxying(String what, String path, Supplier<String> authorization) {
+        String uri = path + "?probe=" + UUID.randomUUID();
+        String header = authorization.get();
+        client.get()
+                .uri(uri)
+                .headers(headers -> {
+                    if (header != null) {
+                        headers.set(HttpHeaders.AUTHORIZATION, header);
+                    }
+                })
+                .exchange()
+                .expectStatus().isUnauthorized()
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectHeader().exists(HttpHeaders.WWW_AUTHENTICATE)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://supportchat.dev/problems/unauthorized")
+                .jsonPath("$.status").isEqualTo(401);
+
+        assertThat(FakeUpstreams.CONVERSATION.callsTo(uri)).isEmpty();
+    }
+}

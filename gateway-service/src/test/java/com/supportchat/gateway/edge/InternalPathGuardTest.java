@@ -1,0 +1,24 @@
+package com.supportchat.gateway.edge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class InternalPathGuardTest {
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/internal", "/internal/v1/cors", "/INTERNAL/v1/cors", "/internal;x=1/v1",
+            "/api/v1/conversations/../../internal/v1/cors", "/api/v1/conversations/%2e%2e/x",
+            "/api/v1/conversations/a%2Fb", "/widget/./v1/session" })
+    void refusesInternalAndTraversalPaths(String path) {
+        assertThat(InternalPathGuard.isForbidden(path)).isTrue();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "/api/v1/conversations/c-1", "/widget/v1/session", "/api/v1/internal-notes",
+            "/widget.js", "/" })
+    void letsOrdinaryPathsThrough(String path) {
+        assertThat(InternalPathGuard.isForbidden(path)).isFalse();
+    }
+}
