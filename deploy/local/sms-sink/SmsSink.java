@@ -4,12 +4,17 @@ import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,6 +45,8 @@ import java.util.regex.Pattern;
  *   GET  /messages.json    the same as a JSON array (for scripts and tests)
  *   GET  /health           200 "UP"
  *   DELETE /messages.json  forget all captured messages
+ *   GET  /mail             a readable view of the mail in the local GreenMail server (its REST API at
+ *                          MAIL_API_URL, default http://127.0.0.1:8025, is proxied under /mail/api/)
  * </pre>
  *
  * Every accepted message is appended to the log file as one JSON object per line, so the capture
@@ -53,9 +60,12 @@ public class SmsSink {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Path log;
+    private final URI mailApi;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    SmsSink(Path log) {
+    SmsSink(Path log, URI mailApi) {
         this.log = log;
+        this.mailApi = mailApi;
     }
 
     public static void main(String[] args) throws IOException {
@@ -63,7 +73,7 @@ public class SmsSink {
         Path log = Path.of(args.length > 1 ? args[1] : env("SMS_SINK_LOG", "var/local/sms.log")).toAbsolutePath();
         String host = env("SMS_SINK_HOST", "127.0.0.1");
         Files.createDirectories(log.getParent());
-        SmsSink sink = new SmsSink(log);
+        SmsSink sink = new SmsSink(log, URI.create(env("MAIL_API_URL", "http://127.0.0.1:8025")));
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 50);
         server.createContext("/", sink::handle);
         server.setExecutor(Executors.newFixedThreadPool(4));
@@ -91,6 +101,10 @@ public class SmsSink {
                     Files.deleteIfExists(log);
                 }
                 send(exchange, 204, null, "");
+            } else if (path.equals("/mail") && method.equals("GET")) {
+                send(exchange, 200, "text/html; charset=utf-8", MAIL_PAGE);
+            } else if (path.startsWith("/mail/api/") && method.equals("GET")) {
+                proxyMail(exchange, path.substring("/mail".length()));
             } else if (path.equals("/health")) {
                 send(exchange, 200, "text/plain", "UP");
             } else {
@@ -147,6 +161,25 @@ public class SmsSink {
         }
         System.out.printf("SMS %s to %s from %s: %s%n", sid, to, from, body.replace('\n', ' '));
         send(exchange, 201, "application/json", line);
+    }
+
+    /** Read-only pass-through to GreenMail's REST API, so the mail page needs no cross-origin calls. */
+    private void proxyMail(HttpExchange exchange, String apiPath) throws IOException {
+        try {
+            HttpResponse<byte[]> response = http.send(
+                    HttpRequest.newBuilder(mailApi.resolve(apiPath)).timeout(Duration.ofSeconds(5)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            exchange.getResponseHeaders().set("Content-Type",
+                    response.headers().firstValue("Content-Type").orElse("application/json"));
+            exchange.sendResponseHeaders(response.statusCode(), response.body().length == 0 ? -1 : response.body().length);
+            if (response.body().length > 0) {
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(response.body());
+                }
+            }
+        } catch (IOException | InterruptedException | IllegalArgumentException e) {
+            error(exchange, 502, 50200, "Mail server API at " + mailApi + " not reachable: " + e.getMessage());
+        }
     }
 
     /** The captured messages (raw JSON lines), oldest first. */
@@ -232,6 +265,59 @@ public class SmsSink {
         return out.toString();
     }
 
+    private static final String MAIL_PAGE = """
+            <!DOCTYPE html>
+            <html lang="en"><head><meta charset="utf-8"><title>Local mail</title>
+            <style>
+             body{font-family:system-ui,sans-serif;margin:2rem;color:#222}
+             .mail{border:1px solid #ddd;border-radius:6px;margin:0 0 1rem;padding:.75rem 1rem}
+             .hdr{color:#555;font-size:.9rem} .subject{font-weight:600;font-size:1.05rem}
+             pre{white-space:pre-wrap;background:#fafafa;padding:.75rem;margin:.5rem 0 0}
+             details summary{cursor:pointer;color:#555;font-size:.85rem}
+            </style></head><body>
+            <h1>Local mail</h1>
+            <p>Every email the platform sent to the local GreenMail server (SMTP 127.0.0.1:3025), newest first.
+            Nothing leaves this machine. Refreshes every 5 seconds. <a href="/">SMS</a></p>
+            <div id="out"><em>loading...</em></div>
+            <script>
+            function unfold(h){return h.replace(/\\r?\\n[ \\t]+/g,' ')}
+            function header(head,name){const m=unfold(head).match(new RegExp('^'+name+':\\\\s*(.*)$','im'));return m?decodeWords(m[1]):''}
+            function bytesToText(bin,charset){try{return new TextDecoder(charset||'utf-8').decode(Uint8Array.from(bin,c=>c.charCodeAt(0)))}catch(e){return bin}}
+            function decodeWords(s){return s.replace(/(\\?=)\\s+(?==\\?)/g,'$1').replace(/=\\?([^?]+)\\?([bBqQ])\\?([^?]*)\\?=/g,(_,cs,enc,t)=>bytesToText(
+              enc.toUpperCase()==='B'?atob(t):t.replace(/_/g,' ').replace(/=([0-9A-F]{2})/gi,(_,h)=>String.fromCharCode(parseInt(h,16))),cs))}
+            function decodeBody(head,body){
+              const cte=header(head,'Content-Transfer-Encoding').toLowerCase();const cs=(header(head,'Content-Type').match(/charset="?([^";]+)/i)||[])[1];
+              if(cte==='base64')return bytesToText(atob(body.replace(/\\s/g,'')),cs);
+              if(cte==='quoted-printable')return bytesToText(body.replace(/=\\r?\\n/g,'').replace(/=([0-9A-F]{2})/gi,(_,h)=>String.fromCharCode(parseInt(h,16))),cs);
+              // 7bit/8bit: GreenMail hands the raw bytes over as one char each
+              if(!/[^\\x00-\\xff]/.test(body)){try{return new TextDecoder(cs||'utf-8',{fatal:true}).decode(Uint8Array.from(body,c=>c.charCodeAt(0)))}catch(e){}}
+              return body}
+            function split(raw){const i=raw.search(/\\r?\\n\\r?\\n/);return i<0?[raw,'']:[raw.slice(0,i),raw.slice(i).replace(/^\\r?\\n\\r?\\n/,'')]}
+            function textOf(raw){
+              const [head,body]=split(raw);const ct=header(head,'Content-Type');
+              const b=(ct.match(/boundary="?([^";]+)"?/i)||[])[1];
+              if(/^multipart\\//i.test(ct)&&b){
+                const parts=body.split('--'+b).slice(1).filter(p=>!p.startsWith('--')).map(p=>p.replace(/^\\r?\\n/,''));
+                const texts=parts.map(textOf);return texts.find(t=>t.type==='text/plain')||texts.find(t=>t.type==='text/html')||texts[0]||{type:'',text:''}}
+              const type=(ct.split(';')[0]||'text/plain').trim().toLowerCase();let text=decodeBody(head,body);
+              if(type==='text/html'){const d=new DOMParser().parseFromString(text,'text/html');text=d.body.innerText}
+              return {type,text}}
+            function esc(s){return String(s).replace(/[&<>"]/g,c=>({'&':'&amp;','<':'&lt;','>':'&gt;','"':'&quot;'}[c]))}
+            async function load(){
+              const out=document.getElementById('out');
+              try{
+                const users=await (await fetch('/mail/api/user')).json();let mails=[];
+                for(const u of users){const ms=await (await fetch('/mail/api/user/'+encodeURIComponent(u.email)+'/messages/')).json();
+                  for(const m of ms){const [head]=split(m.mimeMessage);mails.push({to:u.email,head,raw:m.mimeMessage,n:mails.length,date:new Date(header(head,'Date')||NaN)})}}
+                mails.sort((a,b)=>((b.date||0)-(a.date||0))||(b.n-a.n));
+                out.innerHTML=mails.length?mails.map(m=>{const t=textOf(m.raw);return `<div class=mail><div class=subject>${esc(header(m.head,'Subject')||'(no subject)')}</div>
+                  <div class=hdr>From ${esc(header(m.head,'From'))} to <b>${esc(m.to)}</b>, ${esc(isNaN(m.date)?'':m.date.toLocaleString())}</div>
+                  <pre>${esc(t.text.trim())}</pre><details><summary>raw message</summary><pre>${esc(m.raw)}</pre></details></div>`}).join(''):'<em>no mail yet</em>';
+              }catch(e){out.innerHTML='<em>mail server API not reachable: '+esc(e)+'</em>'}}
+            load();setInterval(load,5000);
+            </script></body></html>
+            """;
+
     private static String html(List<String> rawObjects) {
         List<String> newestFirst = new ArrayList<>(rawObjects);
         Collections.reverse(newestFirst);
@@ -256,7 +342,7 @@ public class SmsSink {
                 </style></head><body>
                 <h1>Local SMS sink</h1>
                 <p>%d message(s) captured. Nothing is sent to a phone. This page refreshes every 5 seconds;
-                JSON at <a href="/messages.json">/messages.json</a>.</p>
+                JSON at <a href="/messages.json">/messages.json</a>. Emails: <a href="/mail">/mail</a>.</p>
                 <table><tr><th>sent (UTC)</th><th>to</th><th>from</th><th>body</th><th>sid</th></tr>
                 %s</table></body></html>
                 """.formatted(rawObjects.size(), rows.length() == 0 ? "<tr><td colspan=5><em>none yet</em></td></tr>" : rows);
