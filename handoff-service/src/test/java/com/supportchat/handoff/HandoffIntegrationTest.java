@@ -1,0 +1,60 @@
+package com.supportchat.handoff;
+
+import java.util.UUID;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.supportchat.testsupport.ServiceInfrastructure;
+
+/**
+ * The one Spring context of this module's ITs: the whole service on a random port against the real
+ * PostgreSQL and the in-process Kafka broker. Each test uses its own org and conversation ids.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "supportchat.handoff.timeouts.scan-interval=1h")
+@AutoConfigureWebTestClient
+@Import(TestTokens.Decoder.class)
+public abstract class HandoffIntegrationTest {
+
+    @DynamicPropertySource
+    static void props(DynamicPropertyRegistry r) {
+        ServiceInfrastructure.register(r, "handoff-service");
+    }
+
+    private static KafkaTestClient kafka;
+
+    @Autowired
+    protected WebTestClient web;
+
+    @Autowired
+    protected JsonMapper mapper;
+
+    @Autowired
+    void kafkaClient(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, JsonMapper mapper) {
+        synchronized (HandoffIntegrationTest.class) {
+            if (kafka == null) {
+                kafka = new KafkaTestClient(bootstrap, mapper);
+            }
+        }
+    }
+
+    protected static KafkaTestClient kafka() {
+        return kafka;
+    }
+
+    protected static String newId(String prefix) {
+        return prefix + "-" + UUID.randomUUID();
+    }
+
+    protected WebTestClient as(String orgId, String role) {
+        return web.mutate().defaultHeader("Authorization", "Bearer " + TestTokens.operator(orgId, role)).build();
+    }
+}
