@@ -127,4 +127,13 @@ class RoutingIT extends GatewayItSupport {
                 .expectStatus().isNotFound()
                 .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON);
     }
+
+    @Test
+    void staticFilesAreServedWithoutAToken() {
+        client.get()
+                .uri("/widget.js")
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody(String.class).value(body -> assertThat(body).contains("SupportChatTest"));
+    }
 }

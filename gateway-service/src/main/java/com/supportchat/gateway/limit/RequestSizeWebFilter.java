@@ -21,10 +21,11 @@ import reactor.core.publisher.Mono;
 
 /**
  * 413 for request bodies over the limit of their path. A declared {@code Content-Length} is refused
- * up front; a chunked body is counted while it streams and aborted once it passes the limit.
+ * up front; a chunked body is counted while it streams and aborted once it passes the limit. Runs after
+ * the CORS gate, so a browser can read the 413, and before the token check, which is dearer.
  */
 @Component
-@Order(-250)
+@Order(-150)
 class RequestSizeWebFilter implements WebFilter {
 
     private final long defaultMax;

@@ -3,6 +3,7 @@ package com.supportchat.gateway.limit;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -12,6 +13,8 @@ import java.util.function.LongSupplier;
  */
 final class TokenBuckets {
 
+    private static final long SWEEP_GAP_NANOS = Duration.ofSeconds(1).toNanos();
+
     private final Map<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
     private final RateLimitProperties.Limit limit;
@@ -20,16 +23,22 @@ final class TokenBuckets {
 
     private final LongSupplier nanoClock;
 
+    private final AtomicLong lastSweepNanos;
+
     TokenBuckets(RateLimitProperties.Limit limit, int maxTrackedKeys, LongSupplier nanoClock) {
         this.limit = limit;
         this.maxTrackedKeys = maxTrackedKeys;
         this.nanoClock = nanoClock;
+        this.lastSweepNanos = new AtomicLong(nanoClock.getAsLong() - SWEEP_GAP_NANOS);
     }
 
     /** {@link Duration#ZERO} when the request may go, else how long the client should wait. */
     Duration tryConsume(String key) {
         long now = nanoClock.getAsLong();
-        if (buckets.size() >= maxTrackedKeys) {
+        long lastSweep = lastSweepNanos.get();
+        // a sweep is O(keys): at most one per second, by one thread
+        if (buckets.size() >= maxTrackedKeys && now - lastSweep >= SWEEP_GAP_NANOS
+                && lastSweepNanos.compareAndSet(lastSweep, now)) {
             buckets.values().removeIf(bucket -> bucket.isFull(now));
         }
         return buckets

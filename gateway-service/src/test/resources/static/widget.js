@@ -1,0 +1,1 @@
+window.SupportChatTest = true;
