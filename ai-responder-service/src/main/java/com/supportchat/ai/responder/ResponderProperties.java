@@ -1,0 +1,59 @@
+package com.supportchat.ai.responder;
+
+import java.time.Duration;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How the AI answers.
+ *
+ * @param confidenceThreshold share of the question's (IDF-weighted) terms the best passage must cover for the
+ *                            built-in responder to answer with it
+ * @param unproductiveAfter   unanswered questions in a row after which the UNPRODUCTIVE trigger fires
+ * @param historySize         recent messages of a conversation given to the model
+ * @param replyDeadline       the longest a visitor waits for the model before the built-in responder answers
+ * @param openai              the deployment's OpenAI-compatible endpoint (orgs may override base URL, key, model)
+ */
+@Validated
+@ConfigurationProperties("supportchat.ai")
+public record ResponderProperties(
+        @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.6") double confidenceThreshold,
+        @Min(1) @DefaultValue("2") int unproductiveAfter,
+        @Min(1) @DefaultValue("12") int historySize,
+        @NotNull @DefaultValue("9s") Duration replyDeadline,
+        @Valid @NotNull @DefaultValue OpenAi openai) {
+
+    /**
+     * @param baseUrl        e.g. https://api.openai.com/v1, an Azure OpenAI, vLLM, Ollama or llama.cpp endpoint
+     * @param apiKey         empty: no model unless an org configures its own key
+     * @param attemptTimeout one model call; with one retry, the total stays under {@code replyDeadline}
+     * @param retryBackoff   wait before the single retry (429, 5xx, time-out, I/O)
+     * @param maxConcurrent  model calls in flight per instance (bulkhead)
+     */
+    public record OpenAi(
+            @NotBlank @DefaultValue("https://api.openai.com/v1") String baseUrl,
+            @DefaultValue("") String apiKey,
+            @NotBlank @DefaultValue("gpt-4o-mini") String model,
+            @NotNull @DefaultValue("4s") Duration attemptTimeout,
+            @NotNull @DefaultValue("300ms") Duration retryBackoff,
+            @Min(1) @DefaultValue("16") int maxConcurrent) {
+
+        public boolean hasApiKey() {
+            return apiKey != null && !apiKey.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "OpenAi[baseUrl=" + baseUrl + ", model=" + model + ", apiKey=" + (hasApiKey() ? "***" : "none") + "]";
+        }
+    }
+}

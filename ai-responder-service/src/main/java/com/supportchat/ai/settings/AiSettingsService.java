@@ -1,0 +1,83 @@
+package com.supportchat.ai.settings;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+
+import io.r2dbc.spi.Readable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import org.springframework.stereotype.Service;
+
+/** Reads and replaces an org's AI settings; an org that never saved any gets the defaults. */
+@Service
+public class AiSettingsService {
+
+    private final DatabaseClient db;
+    private final Clock clock;
+
+    AiSettingsService(DatabaseClient db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    public Mono<AiSettings> get(String orgId) {
+        return db.sql("""
+                SELECT org_id, system_prompt, model, temperature, custom_handoff_instructions, base_url, api_key, enabled,
+                       updated_at
+                FROM ai_settings WHERE org_id = :org""")
+            .bind("org", orgId)
+            .map(AiSettingsService::toSettings)
+            .one()
+            .defaultIfEmpty(AiSettings.defaults(orgId));
+    }
+
+    public Mono<AiSettings> put(String orgId, AiSettingsChange change) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return get(orgId).flatMap(current -> {
+            String apiKey = change.apiKey() == null ? current.apiKey()
+                    : change.apiKey().isBlank() ? null : change.apiKey().strip();
+            AiSettings next = new AiSettings(orgId, blankToNull(change.systemPrompt()), blankToNull(change.model()),
+                    change.temperature(), blankToNull(change.customHandoffInstructions()), blankToNull(change.baseUrl()),
+                    apiKey, change.enabled() == null || change.enabled(), now);
+            GenericExecuteSpec spec = db.sql("""
+                    INSERT INTO ai_settings (org_id, system_prompt, model, temperature, custom_handoff_instructions, base_url,
+                                             api_key, enabled, updated_at)
+                    VALUES (:org, :prompt, :model, :temperature, :instructions, :baseUrl, :apiKey, :enabled, :now)
+                    ON CONFLICT (org_id) DO UPDATE SET system_prompt = EXCLUDED.system_prompt, model = EXCLUDED.model,
+                        temperature = EXCLUDED.temperature, custom_handoff_instructions = EXCLUDED.custom_handoff_instructions,
+                        base_url = EXCLUDED.base_url, api_key = EXCLUDED.api_key, enabled = EXCLUDED.enabled,
+                        updated_at = EXCLUDED.updated_at""")
+                .bind("org", orgId)
+                .bind("enabled", next.enabled())
+                .bind("now", now);
+            spec = nullable(spec, "prompt", next.systemPrompt(), String.class);
+            spec = nullable(spec, "model", next.model(), String.class);
+            spec = nullable(spec, "temperature", next.temperature(), Double.class);
+            spec = nullable(spec, "instructions", next.customHandoffInstructions(), String.class);
+            spec = nullable(spec, "baseUrl", next.baseUrl(), String.class);
+            spec = nullable(spec, "apiKey", next.apiKey(), String.class);
+            return spec.then().thenReturn(next);
+        });
+    }
+
+    private static GenericExecuteSpec nullable(GenericExecuteSpec spec, String name, Object value, Class<?> type) {
+        return value == null ? spec.bindNull(name, type) : spec.bind(name, value);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static AiSettings toSettings(Readable row) {
+        Boolean enabled = row.get("enabled", Boolean.class);
+        OffsetDateTime updated = row.get("updated_at", OffsetDateTime.class);
+        return new AiSettings(row.get("org_id", String.class), row.get("system_prompt", String.class),
+                row.get("model", String.class), row.get("temperature", Double.class),
+                row.get("custom_handoff_instructions", String.class), row.get("base_url", String.class),
+                row.get("api_key", String.class), enabled == null || enabled, updated == null ? null : updated.toInstant());
+    }
+}

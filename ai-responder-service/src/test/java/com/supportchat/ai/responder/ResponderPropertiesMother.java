@@ -1,0 +1,18 @@
+package com.supportchat.ai.responder;
+
+import java.time.Duration;
+
+final class ResponderPropertiesMother {
+
+    private ResponderPropertiesMother() {
+    }
+
+    static ResponderProperties defaults() {
+        return withOpenAi("https://api.openai.com/v1", "", Duration.ofSeconds(4));
+    }
+
+    static ResponderProperties withOpenAi(String baseUrl, String apiKey, Duration attemptTimeout) {
+        return new ResponderProperties(0.6, 2, 12, Duration.ofSeconds(9),
+                new ResponderProperties.OpenAi(baseUrl, apiKey, "test-model", attemptTimeout, Duration.ofMillis(50), 4));
+    }
+}
