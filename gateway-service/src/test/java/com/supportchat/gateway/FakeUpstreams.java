@@ -30,7 +30,10 @@ final class FakeUpstreams {
 
     static final FakeUpstream CONVERSATION = new FakeUpstream("conversation", routes -> routes
             .get("/widget/v1/conversations/{id}/events", FakeUpstreams::stream)
-            .get("/api/v1/events", FakeUpstreams::stream));
+            .get("/api/v1/events", FakeUpstreams::stream)
+            // answers after the gateway's response timeout for request/response routes
+            .get("/api/v1/analytics/slow", (request, response) -> Mono.delay(java.time.Duration.ofSeconds(6))
+                    .then(response.sendString(Mono.just("{}")).then())));
 
     static final FakeUpstream AI = new FakeUpstream("ai-responder", routes -> {
     });

@@ -22,6 +22,7 @@ import com.supportchat.gateway.token.JwksKeySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "INTERNAL_API_TOKEN=" + FakeUpstreams.INTERNAL_TOKEN,
+        "UPSTREAM_RESPONSE_TIMEOUT_MS=" + GatewayItSupport.RESPONSE_TIMEOUT_MS,
         "supportchat.gateway.edge.trust-forwarded-headers=true",
         "supportchat.gateway.rate-limit.anonymous.capacity=20",
         "supportchat.gateway.rate-limit.anonymous.refill-tokens=1",
@@ -30,6 +31,9 @@ import com.supportchat.gateway.token.JwksKeySource;
         "supportchat.gateway.rate-limit.authenticated.refill-tokens=1",
         "supportchat.gateway.rate-limit.authenticated.refill-period=1h" })
 abstract class GatewayItSupport {
+
+    /** Response timeout of request/response routes; SSE routes have none. */
+    static final long RESPONSE_TIMEOUT_MS = 2000;
 
     @DynamicPropertySource
     static void upstreams(DynamicPropertyRegistry registry) {

@@ -13,6 +13,7 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.reactive.function.client.WebClient;
 
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.test.StepVerifier;
 
 class SseIT extends GatewayItSupport {
@@ -40,7 +41,9 @@ class SseIT extends GatewayItSupport {
                     assertThat(event.id()).isEqualTo("42");
                     assertThat(event.data()).isEqualTo("first");
                 })
-                .then(() -> upstream.emit("43", "second"))
+                // a quiet spell longer than the response timeout of ordinary routes must not cut the stream
+                .then(() -> Mono.delay(Duration.ofMillis(RESPONSE_TIMEOUT_MS + 1500))
+                        .subscribe(tick -> upstream.emit("43", "second")))
                 .assertNext(event -> assertThat(event.data()).isEqualTo("second"))
                 .thenCancel()
                 .verify(Duration.ofSeconds(30));
@@ -67,5 +70,16 @@ class SseIT extends GatewayItSupport {
                 .assertNext(event -> assertThat(event.data()).isEqualTo("claim"))
                 .thenCancel()
                 .verify(Duration.ofSeconds(30));
+    }
+
+    @Test
+    void ordinaryRoutesDoTimeOutWithAProblem() {
+        client.get()
+                .uri("/api/v1/analytics/slow")
+                .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.console("org-a")))
+                .exchange()
+                .expectStatus().isEqualTo(504)
+                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody().jsonPath("$.type").isEqualTo("https://supportchat.dev/problems/upstream-timeout");
     }
 }
