@@ -12,6 +12,7 @@ import reactor.core.publisher.Mono;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 import com.supportchat.conversation.customer.CustomerRepository;
+import com.supportchat.conversation.feedback.AnalyticsQueries;
 import com.supportchat.conversation.inbox.InboxPage;
 import com.supportchat.conversation.inbox.InboxQueries;
 import com.supportchat.conversation.settings.WidgetSettings;
@@ -54,9 +55,11 @@ class OperatorConversationController {
     private final CustomerRepository customers;
     private final WidgetSettingsRepository settings;
     private final EventStreams streams;
+    private final AnalyticsQueries analytics;
 
     OperatorConversationController(ConversationService conversations, InboxQueries inbox, CustomerRepository customers,
-            WidgetSettingsRepository settings, EventStreams streams) {
+            WidgetSettingsRepository settings, EventStreams streams, AnalyticsQueries analytics) {
+        this.analytics = analytics;
         this.conversations = conversations;
         this.inbox = inbox;
         this.customers = customers;
@@ -130,6 +133,18 @@ class OperatorConversationController {
     @PutMapping("/settings/widget")
     Mono<WidgetSettings> updateWidgetSettings(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody WidgetSettings body) {
         return settings.save(Callers.org(jwt), body);
+    }
+
+    /** The analytics summary over [from, to) (default: the last 30 days). */
+    @GetMapping("/analytics/summary")
+    Mono<AnalyticsQueries.Summary> analytics(@AuthenticationPrincipal Jwt jwt,
+            @RequestParam(required = false) java.time.Instant from, @RequestParam(required = false) java.time.Instant to) {
+        java.time.Instant end = to == null ? java.time.Instant.now() : to;
+        java.time.Instant start = from == null ? end.minus(java.time.Duration.ofDays(30)) : from;
+        if (!start.isBefore(end)) {
+            return Mono.error(new IllegalArgumentException("from must be before to"));
+        }
+        return analytics.summary(Callers.org(jwt), start, end);
     }
 
     private ConversationView view(Conversation c) {

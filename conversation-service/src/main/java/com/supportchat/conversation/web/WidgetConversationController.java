@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Min;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.supportchat.conversation.feedback.FeedbackService;
 import com.supportchat.conversation.settings.WidgetSettings;
 import com.supportchat.conversation.settings.WidgetSettingsRepository;
 import com.supportchat.conversation.thread.ConversationService;
@@ -41,12 +42,14 @@ class WidgetConversationController {
     private final ConversationService conversations;
     private final WidgetSettingsRepository settings;
     private final EventStreams streams;
+    private final FeedbackService feedback;
 
     WidgetConversationController(ConversationService conversations, WidgetSettingsRepository settings,
-            EventStreams streams) {
+            EventStreams streams, FeedbackService feedback) {
         this.conversations = conversations;
         this.settings = settings;
         this.streams = streams;
+        this.feedback = feedback;
     }
 
     /** The org's session rules, for the widget to decide what to show. */
@@ -129,6 +132,21 @@ class WidgetConversationController {
         long after = resumeAfter(lastEventId, afterSeq);
         return label(owner).flatMapMany(label -> conversations.getForOwner(owner, id)
             .flatMapMany(c -> streams.conversation(c, after, label)));
+    }
+
+    /** 201: "was this helpful?" on an AI answer, or the CSAT rating of a resolved conversation. */
+    @PostMapping("/conversations/{id}/feedback")
+    Mono<ResponseEntity<FeedbackService.Feedback>> feedback(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
+            @Valid @RequestBody Requests.SubmitFeedback body) {
+        if (!body.isHelpfulVote() && !body.isRating()) {
+            return Mono.error(new IllegalArgumentException(
+                    "send either messageId and helpful, or rating (1-5) with an optional comment"));
+        }
+        Owner owner = Callers.owner(jwt);
+        return conversations.getForOwner(owner, id)
+            .flatMap(c -> body.isRating() ? feedback.csat(c, body.rating(), body.comment())
+                    : feedback.helpful(c, body.messageId(), body.helpful()))
+            .map(saved -> ResponseEntity.status(HttpStatus.CREATED).body(saved));
     }
 
     private Mono<String> label(Owner owner) {
