@@ -1,6 +1,7 @@
 package com.supportchat.identity.internal;
 
 import java.util.List;
+import java.util.Optional;
 
 import reactor.core.publisher.Mono;
 
@@ -50,9 +51,15 @@ class OrgBootstrap {
 
     private Mono<Void> ensureAdmin(Org org, String email, String password, String name) {
         return operators.findByEmail(email)
-            .flatMap(existing -> existing.orgId().equals(org.id()) ? Mono.<Void>empty()
-                    : Mono.<Void>error(Problem.conflict("The admin email belongs to another org")))
-            .switchIfEmpty(Mono.defer(() -> operators.create(org.id(), email, password, name, Role.ADMIN).then()));
+            .map(existing -> Optional.of(existing))
+            .defaultIfEmpty(Optional.empty())
+            .flatMap(existing -> {
+                if (existing.isEmpty()) {
+                    return operators.create(org.id(), email, password, name, Role.ADMIN).then();
+                }
+                return existing.get().orgId().equals(org.id()) ? Mono.<Void>empty()
+                        : Mono.<Void>error(Problem.conflict("The admin email belongs to another org"));
+            });
     }
 
     record Bootstrapped(Org org, WidgetToken widgetToken, CreatedApiKey apiKey, String operatorEmail) {

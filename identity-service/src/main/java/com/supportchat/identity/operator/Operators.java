@@ -3,6 +3,7 @@ package com.supportchat.identity.operator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 
 import io.r2dbc.spi.Readable;
@@ -47,11 +48,14 @@ public class Operators {
             .bind("email", normalize(email))
             .map((row, meta) -> new Credentials(operator(row), row.get("password_hash", String.class)))
             .one()
-            .flatMap(found -> matches(password, found.passwordHash())
-                .filter(Boolean::booleanValue)
-                .filter(ok -> found.operator().active())
-                .map(ok -> found.operator()))
-            .switchIfEmpty(Mono.defer(() -> decoyHash.flatMap(hash -> matches(password, hash)).then(Mono.empty())));
+            .map(Optional::of)
+            .defaultIfEmpty(Optional.empty())
+            .flatMap(found -> found.isEmpty()
+                    // one hash comparison either way, so response time does not tell which emails exist
+                    ? decoyHash.flatMap(hash -> matches(password, hash)).then(Mono.<Operator>empty())
+                    : matches(password, found.get().passwordHash())
+                        .filter(ok -> ok && found.get().operator().active())
+                        .map(ok -> found.get().operator()));
     }
 
     public Mono<Operator> create(UUID orgId, String email, String password, String name, Role role) {
@@ -70,7 +74,7 @@ public class Operators {
                 .bind("hash", hash)
                 .bind("now", now)
                 .then())
-            .onErrorMap(DataIntegrityViolationException.class,
+            .onErrorMap(ex -> ex instanceof DataIntegrityViolationException && String.valueOf(ex.getMessage()).contains("operators_email"),
                     ex -> Problem.conflict("An operator with this email already exists"))
             .thenReturn(new Operator(id, orgId, email.trim(), name.trim(), role, true, now));
     }

@@ -2,6 +2,7 @@ package com.supportchat.identity.signing;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
@@ -27,8 +28,10 @@ public final class TokenSigner {
         this.issuer = issuer;
     }
 
-    public IssuedToken sign(RSAKey key, String audience, String subject, Instant issuedAt, Duration ttl,
+    public IssuedToken sign(RSAKey key, String audience, String subject, Instant now, Duration ttl,
             Map<String, ?> claims) {
+        // JWT times have whole seconds; truncating keeps expiresAt in answers equal to the token's exp
+        Instant issuedAt = now.truncatedTo(ChronoUnit.SECONDS);
         Instant expiresAt = issuedAt.plus(ttl);
         JWTClaimsSet.Builder body = new JWTClaimsSet.Builder()
             .issuer(issuer)

@@ -1,0 +1,209 @@
+package com.supportchat.identity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import org.junit.jupiter.api.Test;
+
+import com.supportchat.identity.signing.SigningKeys;
+import com.supportchat.identity.signing.TokenSigner;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class SessionIT extends IdentityIntegrationTest {
+
+    @Autowired
+    SigningKeys signingKeys;
+
+    @Test
+    void newBrowserGetsAnAnonymousVisitorAndAWidgetToken() throws Exception {
+        DemoOrg org = newOrg();
+
+        Map<String, Object> session = startSession(Map.of("widgetToken", org.widgetToken()));
+
+        Map<String, Object> identity = map(session.get("identity"));
+        assertThat(identity.get("type")).isEqualTo("anonymous");
+        assertThat(identity).doesNotContainKeys("contactId", "externalId");
+        assertThat((String) session.get("visitorToken")).startsWith("vt_");
+        assertThat(map(session.get("config"))).containsEntry("operatorLabel", "Support Agent")
+            .containsEntry("orgId", org.orgId());
+
+        JWTClaimsSet claims = claims((String) session.get("accessToken"));
+        String visitorId = (String) identity.get("visitorId");
+        assertThat(claims.getAudience()).containsExactly("supportchat-widget");
+        assertThat(claims.getIssuer()).isEqualTo("supportchat-identity");
+        assertThat(claims.getSubject()).isEqualTo(visitorId);
+        assertThat(claims.getStringClaim("vid")).isEqualTo(visitorId);
+        assertThat(claims.getStringClaim("org")).isEqualTo(org.orgId());
+        assertThat(claims.getStringClaim("idt")).isEqualTo("anonymous");
+        assertThat(claims.getStringClaim("owner")).isEqualTo("visitor:" + visitorId);
+        assertThat(claims.getClaim("cid")).isNull();
+        assertThat(claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()).isEqualTo(3_600_000L);
+        assertThat(count("SELECT count(*) FROM visitors WHERE token_hash = :token",
+                Map.of("token", session.get("visitorToken")))).as("visitor token stored only as a hash").isZero();
+    }
+
+    @Test
+    void returningBrowserIsTheSameAnonymousVisitor() {
+        DemoOrg org = newOrg();
+        Map<String, Object> first = startSession(Map.of("widgetToken", org.widgetToken()));
+
+        Map<String, Object> again = startSession(Map.of("widgetToken", org.widgetToken(),
+                "visitorToken", first.get("visitorToken")));
+
+        assertThat(again.get("visitorToken")).isEqualTo(first.get("visitorToken"));
+        assertThat(map(again.get("identity")).get("visitorId")).isEqualTo(map(first.get("identity")).get("visitorId"));
+        assertThat(map(again.get("identity")).get("type")).isEqualTo("anonymous");
+    }
+
+    @Test
+    void unknownVisitorTokenStartsANewVisitor() {
+        DemoOrg org = newOrg();
+        Map<String, Object> session = startSession(Map.of("widgetToken", org.widgetToken(),
+                "visitorToken", "vt_not-a-token-we-issued"));
+
+        assertThat(session.get("visitorToken")).isNotEqualTo("vt_not-a-token-we-issued");
+        assertThat(map(session.get("identity")).get("type")).isEqualTo("anonymous");
+    }
+
+    @Test
+    void nameAndEmailFromTheBrowserMakeANonVerifiedVisitorOwningItsOwnHistory() throws Exception {
+        DemoOrg org = newOrg();
+        Map<String, Object> session = startSession(Map.of("widgetToken", org.widgetToken(),
+                "user", Map.of("name", "Ada", "email", "ada@example.com", "extra", Map.of("plan", "gold")),
+                "metadata", Map.of("browser", "Firefox", "timezone", "Europe/Berlin", "pageUrl", "https://shop.example/x")));
+
+        Map<String, Object> identity = map(session.get("identity"));
+        String visitorId = (String) identity.get("visitorId");
+        assertThat(identity).containsEntry("type", "non_verified").containsEntry("name", "Ada")
+            .containsEntry("email", "ada@example.com").doesNotContainKey("contactId");
+        JWTClaimsSet claims = claims((String) session.get("accessToken"));
+        assertThat(claims.getStringClaim("idt")).isEqualTo("non_verified");
+        assertThat(claims.getStringClaim("owner")).isEqualTo("visitor:" + visitorId);
+        assertThat(claims.getStringClaim("email")).isEqualTo("ada@example.com");
+        assertThat(count("SELECT count(*) FROM visitors WHERE id = :id::uuid AND untrusted_data->>'plan' = 'gold' AND metadata->>'browser' = 'Firefox'",
+                Map.of("id", visitorId))).isOne();
+    }
+
+    @Test
+    void validContactTokenMakesTheVisitorVerifiedAndTheContactOwnsTheHistory() throws Exception {
+        DemoOrg org = newOrg();
+        Map<String, Object> contact = authenticateUser(org.apiKey(),
+                Map.of("userId", "user-42", "email", "grace@example.com", "name", "Grace"));
+
+        Map<String, Object> session = startSession(Map.of("widgetToken", org.widgetToken(),
+                "userToken", contact.get("token"), "user", Map.of("email", "typed@example.com")));
+
+        Map<String, Object> identity = map(session.get("identity"));
+        String contactId = (String) contact.get("contactId");
+        assertThat(identity).containsEntry("type", "verified").containsEntry("contactId", contactId)
+            .containsEntry("name", "Grace").containsEntry("email", "grace@example.com");
+        JWTClaimsSet claims = claims((String) session.get("accessToken"));
+        assertThat(claims.getStringClaim("idt")).isEqualTo("verified");
+        assertThat(claims.getStringClaim("cid")).isEqualTo(contactId);
+        assertThat(claims.getStringClaim("owner")).isEqualTo("contact:" + contactId);
+        assertThat(claims.getClaim("xid")).isNull();
+    }
+
+    @Test
+    void externalIdScopesAVerifiedContactsHistory() throws Exception {
+        DemoOrg org = newOrg();
+        Map<String, Object> contact = authenticateUser(org.apiKey(), Map.of("userId", "user-7"));
+        String contactId = (String) contact.get("contactId");
+
+        Map<String, Object> workspaceA = startSession(Map.of("widgetToken", org.widgetToken(),
+                "userToken", contact.get("token"), "externalId", "workspace-a"));
+        Map<String, Object> workspaceB = startSession(Map.of("widgetToken", org.widgetToken(),
+                "userToken", contact.get("token"), "externalId", "workspace-b"));
+
+        assertThat(claims((String) workspaceA.get("accessToken")).getStringClaim("owner"))
+            .isEqualTo("contact:" + contactId + "#workspace-a");
+        assertThat(claims((String) workspaceA.get("accessToken")).getStringClaim("xid")).isEqualTo("workspace-a");
+        assertThat(claims((String) workspaceB.get("accessToken")).getStringClaim("owner"))
+            .isEqualTo("contact:" + contactId + "#workspace-b");
+        assertThat(map(workspaceB.get("identity"))).containsEntry("externalId", "workspace-b");
+    }
+
+    @Test
+    void externalIdWithoutAContactTokenSelectsNothing() throws Exception {
+        DemoOrg org = newOrg();
+        Map<String, Object> session = startSession(Map.of("widgetToken", org.widgetToken(), "externalId", "workspace-a"));
+
+        JWTClaimsSet claims = claims((String) session.get("accessToken"));
+        assertThat(claims.getStringClaim("owner")).startsWith("visitor:");
+        assertThat(claims.getClaim("xid")).isNull();
+    }
+
+    @Test
+    void anotherOrgsContactTokenIsRejectedNotDowngraded() {
+        DemoOrg orgA = newOrg();
+        DemoOrg orgB = newOrg();
+        Map<String, Object> contactOfB = authenticateUser(orgB.apiKey(), Map.of("userId", "user-b"));
+
+        session(Map.of("widgetToken", orgA.widgetToken(), "userToken", contactOfB.get("token")))
+            .expectStatus().isUnauthorized()
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.type").isEqualTo("https://supportchat.dev/problems/unauthorized");
+    }
+
+    @Test
+    void expiredOrForgedContactTokenIsRejected() {
+        DemoOrg org = newOrg();
+        Map<String, Object> contact = authenticateUser(org.apiKey(), Map.of("userId", "user-x"));
+        String contactId = (String) contact.get("contactId");
+        String expired = new TokenSigner("supportchat-identity").sign(signingKeys.activeKey().block(),
+                "supportchat-contact", contactId, Instant.now().minus(Duration.ofDays(2)), Duration.ofDays(1),
+                Map.of("org", org.orgId(), "uid", "user-x")).token();
+        String widgetAudience = new TokenSigner("supportchat-identity").sign(signingKeys.activeKey().block(),
+                "supportchat-widget", contactId, Instant.now(), Duration.ofHours(1), Map.of("org", org.orgId())).token();
+
+        session(Map.of("widgetToken", org.widgetToken(), "userToken", expired)).expectStatus().isUnauthorized();
+        session(Map.of("widgetToken", org.widgetToken(), "userToken", widgetAudience)).expectStatus().isUnauthorized();
+        session(Map.of("widgetToken", org.widgetToken(), "userToken", "garbage")).expectStatus().isUnauthorized();
+    }
+
+    @Test
+    void unknownWidgetTokenIsUnauthorized() {
+        session(Map.of("widgetToken", "wt_unknown"))
+            .expectStatus().isUnauthorized()
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
+    void originOutsideTheAllowedListIsForbidden() {
+        DemoOrg org = newOrg("https://shop.example");
+
+        client.post().uri("/widget/v1/session").header("Origin", "https://evil.example")
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("widgetToken", org.widgetToken()))
+            .exchange()
+            .expectStatus().isForbidden()
+            .expectBody().jsonPath("$.type").isEqualTo("https://supportchat.dev/problems/forbidden");
+        client.post().uri("/widget/v1/session").header("Origin", "https://shop.example")
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("widgetToken", org.widgetToken()))
+            .exchange()
+            .expectStatus().isOk();
+    }
+
+    @Test
+    void invalidBodySaysWhatIsWrongAndWritesNothing() {
+        DemoOrg org = newOrg();
+        long visitorsBefore = count("SELECT count(*) FROM visitors WHERE org_id = :org::uuid", Map.of("org", org.orgId()));
+
+        session(Map.of("widgetToken", org.widgetToken(), "user", Map.of("email", "not-an-email")))
+            .expectStatus().isBadRequest()
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.type").isEqualTo("https://supportchat.dev/problems/validation")
+            .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("user.email"));
+        session(Map.of("visitorToken", "x")).expectStatus().isBadRequest()
+            .expectBody().jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("widgetToken"));
+
+        assertThat(count("SELECT count(*) FROM visitors WHERE org_id = :org::uuid", Map.of("org", org.orgId())))
+            .isEqualTo(visitorsBefore);
+    }
+}
