@@ -29,12 +29,15 @@ class HealthIT extends GatewayItSupport {
     }
 
     @Test
-    void prometheusMetricsArePublic() {
+    void prometheusMetricsArePublicAndCountRoutedRequests() {
+        client.get().uri("/widget/v1/session").exchange().expectStatus().isOk();
+
         client.get()
                 .uri("/actuator/prometheus")
                 .exchange()
                 .expectStatus().isOk()
                 .expectBody(String.class)
-                .value(body -> assertThat(body).contains("jvm_memory_used_bytes"));
+                .value(body -> assertThat(body).contains("jvm_memory_used_bytes")
+                        .contains("spring_cloud_gateway_requests_seconds_count{"));
     }
 }
