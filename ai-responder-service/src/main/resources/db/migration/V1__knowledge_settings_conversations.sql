@@ -40,6 +40,7 @@ CREATE TABLE conversation_context (
     conversation_id       TEXT PRIMARY KEY,
     org_id                TEXT        NOT NULL,
     status                TEXT        NOT NULL,
+    status_changed_at     TIMESTAMPTZ,
     consecutive_failures  INT         NOT NULL DEFAULT 0,
     handoff_requested_at  TIMESTAMPTZ,
     handoff_declined_at   TIMESTAMPTZ,
