@@ -58,4 +58,23 @@ class TokenCheckIT extends GatewayItSupport {
 
         assertThat(FakeUpstreams.CONVERSATION.callsTo(uri)).isEmpty();
     }
+
+    @org.junit.jupiter.api.Test
+    void anEncodedPathCannotSlipPastTheTokenCheck() {
+        String uri = "/widget/v1/conversation%73/c-1/messages?probe=" + UUID.randomUUID();
+        client.get()
+                .uri(java.net.URI.create("http://localhost:" + port + uri))
+                .exchange()
+                .expectStatus().isUnauthorized();
+
+        assertThat(FakeUpstreams.CONVERSATION.callsTo(uri)).isEmpty();
+    }
+
+    @org.junit.jupiter.api.Test
+    void matrixParametersAreRefused() {
+        client.get()
+                .uri(java.net.URI.create("http://localhost:" + port + "/widget/v1/conversations;x=1/c-1/messages"))
+                .exchange()
+                .expectStatus().isNotFound();
+    }
 }

@@ -10,6 +10,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import com.supportchat.gateway.edge.RequestPaths;
 import com.supportchat.gateway.problem.Problems;
 
 import reactor.core.publisher.Mono;
@@ -38,7 +39,7 @@ class WidgetCorsWebFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         String origin = request.getHeaders().getOrigin();
-        if (origin == null || !WidgetCors.appliesTo(request.getPath().value()) || WidgetCors.isSameOrigin(request, origin)) {
+        if (origin == null || !WidgetCors.appliesTo(RequestPaths.of(exchange)) || WidgetCors.isSameOrigin(request, origin)) {
             return chain.filter(exchange);
         }
         boolean allowed = allowedOrigins.current().allowedByAnyOrg(origin);

@@ -11,6 +11,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import com.supportchat.gateway.edge.RequestPaths;
 import com.supportchat.gateway.problem.Problems;
 import com.supportchat.gateway.token.ProtectedPaths;
 
@@ -38,7 +39,7 @@ class WidgetOrgOriginWebFilter implements WebFilter {
         ServerHttpRequest request = exchange.getRequest();
         String origin = request.getHeaders().getOrigin();
         if (origin == null || WidgetCors.isSameOrigin(request, origin)
-                || ProtectedPaths.audienceFor(request.getPath().value())
+                || ProtectedPaths.audienceFor(RequestPaths.of(exchange))
                         .filter(audience -> audience == ProtectedPaths.Audience.WIDGET).isEmpty()) {
             return chain.filter(exchange);
         }

@@ -34,16 +34,25 @@ class InternalPathGuard implements WebFilter {
     }
 
     static boolean isForbidden(String rawPath) {
-        String path = rawPath.toLowerCase(Locale.ROOT);
-        if (path.contains("%2e") || path.contains("%2f") || path.contains("%5c") || path.contains("\\")) {
+        String raw = rawPath.toLowerCase(Locale.ROOT);
+        // matrix parameters and empty segments make route predicates and string checks see different
+        // paths; encoded separators and dots are only ever used to smuggle traversal
+        if (raw.contains(";") || raw.contains("//") || raw.contains("%2e") || raw.contains("%2f")
+                || raw.contains("%5c") || raw.contains("%3b") || raw.contains("\\")) {
+            return true;
+        }
+        String path;
+        try {
+            path = RequestPaths.normalise(raw);
+        }
+        catch (IllegalArgumentException malformedEscape) {
             return true;
         }
         for (String segment : path.split("/")) {
-            String bare = segment.contains(";") ? segment.substring(0, segment.indexOf(';')) : segment;
-            if (bare.equals("..") || bare.equals(".")) {
+            if (segment.equals("..") || segment.equals(".")) {
                 return true;
             }
         }
-        return path.equals("/internal") || path.startsWith("/internal/") || path.startsWith("/internal;");
+        return path.equals("/internal") || path.startsWith("/internal/");
     }
 }

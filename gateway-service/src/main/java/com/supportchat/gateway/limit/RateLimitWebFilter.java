@@ -14,6 +14,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import com.supportchat.gateway.edge.RequestPaths;
 import com.supportchat.gateway.edge.ClientAddress;
 import com.supportchat.gateway.problem.Problems;
 
@@ -49,7 +50,7 @@ class RateLimitWebFilter implements WebFilter {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String path = exchange.getRequest().getPath().value();
+        String path = RequestPaths.of(exchange);
         if (PER_IP_PATHS.contains(path)) {
             Duration wait = perIp.tryConsume(path + "|" + clientAddress.of(exchange));
             return wait.isZero() ? chain.filter(exchange) : tooMany(exchange, wait, "ip");

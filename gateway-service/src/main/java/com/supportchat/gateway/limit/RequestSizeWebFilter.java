@@ -13,6 +13,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import com.supportchat.gateway.edge.RequestPaths;
 import com.supportchat.gateway.problem.PayloadTooLargeException;
 import com.supportchat.gateway.problem.Problems;
 
@@ -40,7 +41,7 @@ class RequestSizeWebFilter implements WebFilter {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
-        long limit = limitFor(request.getPath().value());
+        long limit = limitFor(RequestPaths.of(exchange));
         long declared = request.getHeaders().getContentLength();
         if (declared > limit) {
             return Problems.write(exchange, HttpStatus.CONTENT_TOO_LARGE, "payload-too-large",

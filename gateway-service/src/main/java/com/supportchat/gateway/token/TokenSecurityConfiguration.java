@@ -24,6 +24,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.supportchat.gateway.edge.RequestPaths;
 import com.supportchat.gateway.problem.Problems;
 
 import reactor.core.publisher.Mono;
@@ -54,7 +55,7 @@ class TokenSecurityConfiguration {
             TokenProperties properties) {
         ReactiveAuthenticationManager widget = manager(keys, properties.issuer(), properties.widgetAudience());
         ReactiveAuthenticationManager console = manager(keys, properties.issuer(), properties.consoleAudience());
-        return exchange -> Mono.justOrEmpty(ProtectedPaths.audienceFor(exchange.getRequest().getPath().value()))
+        return exchange -> Mono.justOrEmpty(ProtectedPaths.audienceFor(RequestPaths.of(exchange)))
                 .map(audience -> audience == ProtectedPaths.Audience.WIDGET ? widget : console);
     }
 
@@ -80,7 +81,7 @@ class TokenSecurityConfiguration {
                 .headers(headers -> headers.cache(ServerHttpSecurity.HeaderSpec.CacheSpec::disable)
                         .frameOptions(ServerHttpSecurity.HeaderSpec.FrameOptionsSpec::disable))
                 .authorizeExchange(exchanges -> exchanges
-                        .matchers(exchange -> ProtectedPaths.isProtected(exchange.getRequest().getPath().value())
+                        .matchers(exchange -> ProtectedPaths.isProtected(RequestPaths.of(exchange))
                                 ? MatchResult.match()
                                 : MatchResult.notMatch())
                         .authenticated()
@@ -98,7 +99,7 @@ class TokenSecurityConfiguration {
 
     /** Only protected paths read the Authorization header: an org API key elsewhere is not a JWT. */
     private static ServerAuthenticationConverter protectedPathsOnly(ServerAuthenticationConverter delegate) {
-        return exchange -> ProtectedPaths.isProtected(exchange.getRequest().getPath().value())
+        return exchange -> ProtectedPaths.isProtected(RequestPaths.of(exchange))
                 ? delegate.convert(exchange)
                 : Mono.empty();
     }

@@ -10,7 +10,8 @@ class InternalPathGuardTest {
     @ParameterizedTest
     @ValueSource(strings = { "/internal", "/internal/v1/cors", "/INTERNAL/v1/cors", "/internal;x=1/v1",
             "/api/v1/conversations/../../internal/v1/cors", "/api/v1/conversations/%2e%2e/x",
-            "/api/v1/conversations/a%2Fb", "/widget/./v1/session" })
+            "/api/v1/conversations/a%2Fb", "/widget/./v1/session", "/widget/v1/conversations;x=1/c-1",
+            "/widget//v1/conversations", "/%69nternal/v1/cors", "/api/v1/x%zz", "/api/v1/x%3bjsessionid=1" })
     void refusesInternalAndTraversalPaths(String path) {
         assertThat(InternalPathGuard.isForbidden(path)).isTrue();
     }
