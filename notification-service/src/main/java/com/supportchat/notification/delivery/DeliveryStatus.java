@@ -1,0 +1,5 @@
+package com.supportchat.notification.delivery;
+
+public enum DeliveryStatus {
+    PENDING, SENDING, SENT, FAILED
+}

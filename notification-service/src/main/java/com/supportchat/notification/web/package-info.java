@@ -1,0 +1,2 @@
+/** HTTP plumbing shared by the features: problem details for every failure. */
+package com.supportchat.notification.web;
