@@ -16,7 +16,7 @@ import com.supportchat.events.HandoffTrigger;
 import com.supportchat.events.MessageReceived;
 import com.supportchat.events.SessionResolved;
 import com.supportchat.events.Topics;
-import com.supportchat.handoff.HandoffIntegrationTest;
+import com.supportchat.handoff.HandoffITBase;
 import com.supportchat.handoff.policy.HandoffPolicy;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +26,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class HandoffDecisionIT extends HandoffIntegrationTest {
+class HandoffDecisionIT extends HandoffITBase {
 
     @Autowired
     DatabaseClient db;

@@ -8,14 +8,14 @@ import org.junit.jupiter.api.Test;
 import com.supportchat.events.HandoffSettingsChanged;
 import com.supportchat.events.HandoffTrigger;
 import com.supportchat.events.Topics;
-import com.supportchat.handoff.HandoffIntegrationTest;
+import com.supportchat.handoff.HandoffITBase;
 import com.supportchat.handoff.TestTokens;
 
 import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class HandoffSettingsIT extends HandoffIntegrationTest {
+class HandoffSettingsIT extends HandoffITBase {
 
     @Test
     void anOrgWithoutSettingsSeesTheDefaults() {

@@ -122,6 +122,8 @@ public class DeliveryDispatcher implements SmartLifecycle {
                     .flatMap(lines -> channels.call(Channel.EMAIL,
                             () -> email.send(d.recipient(), NotificationComposer.email(d, lines, link))));
             })
+            // the channel never errors (it answers an Outcome); this is the database failing before the send
+            .onErrorResume(ex -> Mono.just(Outcome.failed("not sent: could not prepare the message (" + ex.getClass().getSimpleName() + ")", 0)))
             .flatMap(outcome -> complete(d, outcome).thenReturn(outcome));
     }
 

@@ -3,7 +3,6 @@ package com.supportchat.notification.delivery;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -25,7 +24,7 @@ import com.supportchat.events.HandoffTrigger;
 import com.supportchat.events.MessageReceived;
 import com.supportchat.events.NotificationDelivered;
 import com.supportchat.events.Topics;
-import com.supportchat.notification.NotificationIntegrationTest;
+import com.supportchat.notification.NotificationITBase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -35,7 +34,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-class NotificationIT extends NotificationIntegrationTest {
+class NotificationIT extends NotificationITBase {
 
     @Autowired
     DatabaseClient db;
@@ -234,6 +233,24 @@ class NotificationIT extends NotificationIntegrationTest {
         kafka().publish(new ConversationAssigned(conversation, org, 5, "op-1", "Ada", Instant.now()));
         await().until(() -> db.sql("SELECT count(*) FROM unanswered_handoff WHERE conversation_id = :c")
             .bind("c", conversation).map(row -> row.get(0, Long.class)).one().block() == 0);
+    }
+
+    @Test
+    void aVisitorMessageInAnEscalatedConversationIsEmailedWhenTheOrgAsksForIt() throws Exception {
+        String org = newId("org");
+        String conversation = newId("conv");
+        String email = "escalated-" + conversation + "@acme.test";
+        configure(org, Map.of("emailRecipients", List.of(email), "events", Map.of("escalatedMessage", true)));
+        kafka().publish(new MessageReceived(newId("msg"), conversation, org, 7, AuthorType.VISITOR, "v-1", "Grace",
+                "Hello? Is anyone there?", null, ConversationStatus.ESCALATED, Instant.now()));
+        kafka().publish(new MessageReceived(newId("msg"), conversation, org, 8, AuthorType.VISITOR, "v-1", "Grace",
+                "not escalated, not notified", null, ConversationStatus.UNRESOLVED, Instant.now()));
+
+        await().until(() -> mailTo(email).size() == 1);
+        MimeMessage mail = mailTo(email).get(0);
+        assertThat(mail.getSubject()).contains("New visitor message");
+        assertThat(parts(mail).get("text/plain")).contains("Summary: Hello? Is anyone there?");
+        assertThat(log(org)).singleElement().satisfies(e -> assertThat(e).containsEntry("kind", "escalated_message"));
     }
 
     @Test

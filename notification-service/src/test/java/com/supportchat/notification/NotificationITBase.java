@@ -28,7 +28,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "supportchat.notification.renotify.scan-interval=1h" })
 @AutoConfigureWebTestClient
 @Import(TestTokens.Decoder.class)
-public abstract class NotificationIntegrationTest {
+public abstract class NotificationITBase {
 
     protected static final GreenMail SMTP = startSmtp();
     protected static final FakeSmsProvider SMS = new FakeSmsProvider();
@@ -50,7 +50,7 @@ public abstract class NotificationIntegrationTest {
 
     @Autowired
     void kafkaClient(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, JsonMapper mapper) {
-        synchronized (NotificationIntegrationTest.class) {
+        synchronized (NotificationITBase.class) {
             if (kafka == null) {
                 kafka = new KafkaTestClient(bootstrap, mapper);
             }

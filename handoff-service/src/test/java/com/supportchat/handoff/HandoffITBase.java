@@ -22,7 +22,7 @@ import com.supportchat.testsupport.ServiceInfrastructure;
         properties = "supportchat.handoff.timeouts.scan-interval=1h")
 @AutoConfigureWebTestClient
 @Import(TestTokens.Decoder.class)
-public abstract class HandoffIntegrationTest {
+public abstract class HandoffITBase {
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
@@ -39,7 +39,7 @@ public abstract class HandoffIntegrationTest {
 
     @Autowired
     void kafkaClient(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, JsonMapper mapper) {
-        synchronized (HandoffIntegrationTest.class) {
+        synchronized (HandoffITBase.class) {
             if (kafka == null) {
                 kafka = new KafkaTestClient(bootstrap, mapper);
             }
