@@ -13,7 +13,7 @@ public class TestJwtDecoder {
 
     @Bean
     @Primary
-    ReactiveJwtDecoder testJwtDecoder() {
+    ReactiveJwtDecoder decoderForTestTokens() {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(TestTokens.publicKey()).build();
         decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer("supportchat-identity"));
         return decoder;
