@@ -108,6 +108,15 @@ class ConsoleSecurityIT extends IdentityIntegrationTest {
     }
 
     @Test
+    void healthAndMetricsAreOpenAndUnknownPathsAreProblems() {
+        client.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+        client.get().uri("/actuator/prometheus").exchange().expectStatus().isOk()
+            .expectBody(String.class).value(body -> assertThat(body).contains("supportchat_identity_sessions"));
+        client.get().uri("/widget/v1/nothing-here").exchange().expectStatus().isNotFound()
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void missingTokenIsUnauthorizedAsProblem() {
         client.get().uri("/api/v1/operators").exchange()
             .expectStatus().isUnauthorized()

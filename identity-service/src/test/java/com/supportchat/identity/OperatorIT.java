@@ -75,6 +75,26 @@ class OperatorIT extends IdentityIntegrationTest {
     }
 
     @Test
+    void deactivatedOrDemotedAdminLosesAdminPowersAtOnceDespiteALiveToken() {
+        DemoOrg org = newOrg();
+        String admin = login(org.adminEmail(), ADMIN_PASSWORD);
+        Map<String, Object> second = createOperator(admin, "admin");
+        Map<String, Object> third = createOperator(admin, "admin");
+        String secondToken = login((String) second.get("email"), ADMIN_PASSWORD);
+        String thirdToken = login((String) third.get("email"), ADMIN_PASSWORD);
+        client.get().uri("/api/v1/operators").headers(h -> h.setBearerAuth(secondToken)).exchange().expectStatus().isOk();
+
+        client.post().uri("/api/v1/operators/{id}/deactivate", second.get("id")).headers(h -> h.setBearerAuth(admin))
+            .exchange().expectStatus().isOk();
+        client.patch().uri("/api/v1/operators/{id}", third.get("id")).headers(h -> h.setBearerAuth(admin))
+            .contentType(MediaType.APPLICATION_JSON).bodyValue(Map.of("role", "agent"))
+            .exchange().expectStatus().isOk();
+
+        client.get().uri("/api/v1/operators").headers(h -> h.setBearerAuth(secondToken)).exchange().expectStatus().isForbidden();
+        client.get().uri("/api/v1/api-keys").headers(h -> h.setBearerAuth(thirdToken)).exchange().expectStatus().isForbidden();
+    }
+
+    @Test
     void anotherOrgsOperatorsAndApiKeysAreNotFound() {
         DemoOrg orgA = newOrg();
         DemoOrg orgB = newOrg();

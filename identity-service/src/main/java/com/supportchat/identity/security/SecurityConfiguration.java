@@ -6,6 +6,8 @@ import java.util.Locale;
 
 import reactor.core.publisher.Mono;
 
+import com.supportchat.identity.operator.Operators;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -42,12 +44,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityWebFilterChain consoleApi(ServerHttpSecurity http, ReactiveJwtDecoder consoleJwtDecoder) {
+    SecurityWebFilterChain consoleApi(ServerHttpSecurity http, ReactiveJwtDecoder consoleJwtDecoder, Operators operators) {
         return stateless(http)
             .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
             .authorizeExchange(exchanges -> exchanges
                 .pathMatchers(HttpMethod.POST, LOGIN).permitAll()
-                .pathMatchers("/api/v1/operators/**", "/api/v1/api-keys/**").hasRole("ADMIN")
+                .pathMatchers("/api/v1/operators", "/api/v1/operators/**", "/api/v1/api-keys", "/api/v1/api-keys/**")
+                    .access(new CurrentAdmin(operators))
                 .anyExchange().authenticated())
             .oauth2ResourceServer(server -> server
                 .bearerTokenConverter(ignoringLogin())

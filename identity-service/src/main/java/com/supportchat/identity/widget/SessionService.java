@@ -6,8 +6,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
+import com.supportchat.events.IdentityType;
 import com.supportchat.events.VisitorIdentified;
 import com.supportchat.identity.contact.Contact;
 import com.supportchat.identity.contact.ContactTokens;
@@ -41,10 +44,11 @@ class SessionService {
     private final TransactionalOperator tx;
     private final WidgetProperties properties;
     private final Clock clock;
+    private final MeterRegistry meters;
 
     SessionService(Orgs orgs, Visitors visitors, Contacts contacts, ContactTokens contactTokens,
             WidgetAccessTokens accessTokens, Outbox outbox, TransactionalOperator tx, WidgetProperties properties,
-            Clock clock) {
+            Clock clock, MeterRegistry meters) {
         this.orgs = orgs;
         this.visitors = visitors;
         this.contacts = contacts;
@@ -54,6 +58,10 @@ class SessionService {
         this.tx = tx;
         this.properties = properties;
         this.clock = clock;
+        this.meters = meters;
+        for (IdentityType type : IdentityType.values()) {
+            sessions(type);
+        }
     }
 
     Mono<Session> start(SessionRequest request, String origin) {
@@ -66,11 +74,19 @@ class SessionService {
                 return Mono.zip(orgs.find(widget.orgId()), provenContact(request, widget))
                     .flatMap(found -> tx.transactional(identify(request, found.getT1(), found.getT2().orElse(null))))
                     .flatMap(visit -> accessTokens.issue(widget.orgId(), visit.identity())
-                        .map(token -> session(visit, token, visit.org())));
+                        .map(token -> session(visit, token, visit.org())))
+                    .doOnNext(session -> sessions(session.identity().type()).increment());
             });
     }
 
     /** The contact a user token proves; a token that proves nothing is a 401, never a quieter identity. */
+    private Counter sessions(IdentityType type) {
+        return Counter.builder("supportchat.identity.sessions")
+            .description("widget sessions started or renewed, by identity type")
+            .tag("identity", type.name().toLowerCase(java.util.Locale.ROOT))
+            .register(meters);
+    }
+
     private Mono<Optional<Contact>> provenContact(SessionRequest request, WidgetToken widget) {
         if (request.userToken() == null || request.userToken().isBlank()) {
             return Mono.just(Optional.empty());
