@@ -14,10 +14,18 @@ import jakarta.validation.constraints.NotNull;
  * @param jwksRefreshInterval how often a known-good JWKS is fetched again (key rotation)
  * @param jwksMinRefetchInterval the least time between two fetches triggered by an unknown {@code kid},
  *        so a flood of forged tokens cannot hammer identity-service
+ * @param jwksInitialBackoff first retry delay while identity-service has not answered yet (doubling, at
+ *        most 30 s); default 500 ms
  */
 @Validated
 @ConfigurationProperties("supportchat.gateway.tokens")
 public record TokenProperties(@NotNull URI jwksUri, @NotBlank String issuer, @NotBlank String widgetAudience,
         @NotBlank String consoleAudience, @NotNull Duration jwksRefreshInterval,
-        @NotNull Duration jwksMinRefetchInterval) {
+        @NotNull Duration jwksMinRefetchInterval, Duration jwksInitialBackoff) {
+
+    public TokenProperties {
+        if (jwksInitialBackoff == null) {
+            jwksInitialBackoff = Duration.ofMillis(500);
+        }
+    }
 }

@@ -1,9 +1,7 @@
 package com.supportchat.gateway.token;
 
 import java.time.Clock;
-import java.time.Duration;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -40,9 +38,9 @@ import reactor.core.publisher.Mono;
 class TokenSecurityConfiguration {
 
     @Bean
-    JwksKeySource jwksKeySource(TokenProperties properties,
-            @Value("${supportchat.gateway.tokens.jwks-initial-backoff:500ms}") Duration initialBackoff) {
-        return new JwksKeySource(WebClient.builder().build(), properties, Clock.systemUTC(), initialBackoff);
+    JwksKeySource jwksKeySource(TokenProperties properties) {
+        return new JwksKeySource(WebClient.builder().build(), properties, Clock.systemUTC(),
+                properties.jwksInitialBackoff());
     }
 
     @Bean

@@ -50,8 +50,10 @@ class JwksHealthIndicatorTest {
                 .bindNow();
         TokenProperties properties = new TokenProperties(
                 URI.create("http://127.0.0.1:" + identity.port() + "/.well-known/jwks.json"), "supportchat-identity",
-                "supportchat-widget", "supportchat-console", Duration.ofMinutes(5), Duration.ofSeconds(10));
-        keySource = new JwksKeySource(WebClient.create(), properties, Clock.systemUTC(), Duration.ofMillis(50));
+                "supportchat-widget", "supportchat-console", Duration.ofMinutes(5), Duration.ofSeconds(10),
+                Duration.ofMillis(50));
+        keySource = new JwksKeySource(WebClient.create(), properties, Clock.systemUTC(),
+                properties.jwksInitialBackoff());
         JwksHealthIndicator health = new JwksHealthIndicator(keySource);
 
         keySource.start();
