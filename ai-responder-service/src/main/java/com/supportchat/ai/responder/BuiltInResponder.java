@@ -1,9 +1,12 @@
 package com.supportchat.ai.responder;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.supportchat.ai.knowledge.KnowledgeIndex;
@@ -22,6 +25,7 @@ public class BuiltInResponder implements Responder {
 
     public static final String NAME = "builtin";
     static final int MAX_QUOTE = 700;
+    private static final Pattern SENTENCES = Pattern.compile("(?<=[.!?])\\s+|\\n+");
 
     private final KnowledgeIndex index;
     private final double threshold;
@@ -42,7 +46,22 @@ public class BuiltInResponder implements Responder {
         if (smallTalk.isPresent()) {
             return Mono.just(new ResponderOutcome.Answered(smallTalk.get(), List.of(), NAME, true));
         }
-        return index.search(request.orgId(), request.text(), 3).map(this::decide);
+        // visitors wrap a question in context ("How do I reset my password? The link expired"): each sentence is
+        // also searched alone, so words that are not in any article do not drown the question
+        List<String> queries = new ArrayList<>();
+        queries.add(request.text());
+        String[] sentences = SENTENCES.split(request.text().strip());
+        if (sentences.length > 1) {
+            for (String sentence : sentences) {
+                if (sentence.strip().length() >= 8) {
+                    queries.add(sentence);
+                }
+            }
+        }
+        return Flux.fromIterable(queries)
+            .concatMap(query -> index.search(request.orgId(), query, 3))
+            .collectList()
+            .map(results -> decide(results.stream().flatMap(List::stream).toList()));
     }
 
     private ResponderOutcome decide(List<Passage> passages) {

@@ -49,7 +49,8 @@ class BuiltInResponderTest {
             "How do I return an item?|Refunds",
             "how long do refunds to my card take|Refunds",
             "how much does the team plan cost per seat|Pricing plans",
-            "where is your Berlin store|Opening hours" })
+            "where is your Berlin store|Opening hours",
+            "How do I reset my password? The link from last week expired|Resetting your password" })
     void answersFromTheRightArticleNamingIt(String question, String titleStart) {
         ResponderOutcome outcome = responder.respond(request(question)).block(Duration.ofSeconds(5));
         assertThat(outcome).isInstanceOfSatisfying(ResponderOutcome.Answered.class, answer -> {
