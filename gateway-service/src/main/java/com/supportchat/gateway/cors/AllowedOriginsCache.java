@@ -60,7 +60,7 @@ public class AllowedOriginsCache implements SmartLifecycle {
                 .bodyToMono(ORG_LIST)
                 .timeout(Duration.ofSeconds(5))
                 .retryWhen(Retry.backoff(3, Duration.ofMillis(200)).maxBackoff(Duration.ofSeconds(2)))
-                .map(AllowedOrigins::of)
+                .map(orgs -> AllowedOrigins.of(orgs, properties.emptyListAllowsAnyOrigin()))
                 .doOnNext(origins -> {
                     current.set(origins);
                     if (!loaded) {

@@ -31,4 +31,22 @@ class AllowedOriginsTest {
     void nothingIsAllowedBeforeTheFirstLoad() {
         assertThat(AllowedOrigins.NONE.allowedByAnyOrg("https://shop-a.example")).isFalse();
     }
+
+    @Test
+    void aWidgetTokenWithoutAListAllowsAnyOriginForItsOrgLikeIdentityDoes() {
+        AllowedOrigins open = AllowedOrigins.of(List.of(new OrgOrigins("org-a", "wt-a", List.of("https://a.example")),
+                new OrgOrigins("org-c", "wt-c", List.of())));
+
+        assertThat(open.allowedByOrg("org-c", "https://anywhere.example")).isTrue();
+        assertThat(open.allowedByOrg("org-a", "https://anywhere.example")).isFalse();
+        assertThat(open.allowedByAnyOrg("https://anywhere.example")).isTrue();
+    }
+
+    @Test
+    void anEmptyListCanBeMadeToAllowNothing() {
+        AllowedOrigins strict = AllowedOrigins.of(List.of(new OrgOrigins("org-c", "wt-c", List.of())), false);
+
+        assertThat(strict.allowedByOrg("org-c", "https://anywhere.example")).isFalse();
+        assertThat(strict.allowedByAnyOrg("https://anywhere.example")).isFalse();
+    }
 }
