@@ -13,9 +13,11 @@ import reactor.core.publisher.Mono;
 
 import com.supportchat.identity.org.Orgs;
 import com.supportchat.identity.secret.Secrets;
+import com.supportchat.identity.signing.SigningKeys;
 import com.supportchat.identity.web.Problem;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -32,11 +34,13 @@ class InternalController {
     private final OrgBootstrap bootstrap;
     private final Orgs orgs;
     private final InternalProperties properties;
+    private final SigningKeys signingKeys;
 
-    InternalController(OrgBootstrap bootstrap, Orgs orgs, InternalProperties properties) {
+    InternalController(OrgBootstrap bootstrap, Orgs orgs, InternalProperties properties, SigningKeys signingKeys) {
         this.bootstrap = bootstrap;
         this.orgs = orgs;
         this.properties = properties;
+        this.signingKeys = signingKeys;
     }
 
     @PostMapping("/orgs")
@@ -55,6 +59,24 @@ class InternalController {
     Flux<CorsEntry> cors(@RequestHeader(name = HEADER, required = false) String token) {
         return authorize(token).thenMany(orgs.allWidgetTokens()
             .map(widget -> new CorsEntry(widget.orgId().toString(), widget.token(), widget.allowedOrigins())));
+    }
+
+    /**
+     * Makes a new signing key active. The previous key stays in the JWKS, so tokens it signed keep
+     * validating until they expire; retire it after the longest token lifetime (24 h).
+     */
+    @PostMapping("/signing-keys/rotate")
+    Mono<SigningKeyResponse> rotateSigningKey(@RequestHeader(name = HEADER, required = false) String token) {
+        return authorize(token).then(signingKeys.rotate()).map(SigningKeyResponse::new);
+    }
+
+    /** Removes a no longer active key from the JWKS; tokens it signed stop validating everywhere. */
+    @PostMapping("/signing-keys/{kid}/retire")
+    Mono<SigningKeyResponse> retireSigningKey(@RequestHeader(name = HEADER, required = false) String token,
+            @PathVariable String kid) {
+        return authorize(token).then(signingKeys.retire(kid))
+            .flatMap(retired -> retired ? Mono.just(new SigningKeyResponse(kid))
+                    : Mono.error(Problem.conflict("No key " + kid + " to retire: unknown, active or already retired")));
     }
 
     private Mono<Void> authorize(String token) {
@@ -84,6 +106,9 @@ class InternalController {
         public String toString() {
             return "BootstrapResponse[orgId=" + orgId + "]";
         }
+    }
+
+    record SigningKeyResponse(String kid) {
     }
 
     record CorsEntry(String orgId, String widgetToken, List<String> allowedOrigins) {

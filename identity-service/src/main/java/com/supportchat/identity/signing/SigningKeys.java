@@ -82,13 +82,17 @@ public class SigningKeys {
             .flatMap(kid -> reload().thenReturn(kid));
     }
 
-    /** Removes a key from the JWKS; tokens it signed stop validating. */
-    public Mono<Void> retire(String kid) {
-        return db.sql("UPDATE signing_keys SET retired_at = :now WHERE kid = :kid AND NOT active")
+    /**
+     * Removes a key that no longer signs from the JWKS; tokens it signed stop validating. Answers whether
+     * there was such a key (unknown, active and already retired keys are left alone).
+     */
+    public Mono<Boolean> retire(String kid) {
+        return db.sql("UPDATE signing_keys SET retired_at = :now WHERE kid = :kid AND NOT active AND retired_at IS NULL")
             .bind("now", clock.instant())
             .bind("kid", kid)
-            .then()
-            .then(reload().then());
+            .fetch()
+            .rowsUpdated()
+            .flatMap(rows -> reload().thenReturn(rows > 0));
     }
 
     private Mono<KeySet> reload() {
