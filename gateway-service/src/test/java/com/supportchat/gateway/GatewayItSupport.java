@@ -24,6 +24,7 @@ import com.supportchat.gateway.token.JwksKeySource;
         "INTERNAL_API_TOKEN=" + FakeUpstreams.INTERNAL_TOKEN,
         "UPSTREAM_RESPONSE_TIMEOUT_MS=" + GatewayItSupport.RESPONSE_TIMEOUT_MS,
         "supportchat.gateway.edge.trust-forwarded-headers=true",
+        "supportchat.gateway.tokens.jwks-min-refetch-interval=2s",
         "supportchat.gateway.rate-limit.anonymous.capacity=20",
         "supportchat.gateway.rate-limit.anonymous.refill-tokens=1",
         "supportchat.gateway.rate-limit.anonymous.refill-period=1h",

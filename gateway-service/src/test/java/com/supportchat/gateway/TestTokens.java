@@ -3,9 +3,12 @@ package com.supportchat.gateway;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
@@ -26,11 +29,27 @@ final class TestTokens {
     /** Same key id, different key: a forged signature. */
     static final RSAKey FORGER_KEY = generate(KEY_ID);
 
+    /** A key identity-service starts using later (rotation); published by {@link #publish(RSAKey)}. */
+    static final RSAKey ROTATED_KEY = generate("test-key-2");
+
+    private static final List<RSAKey> PUBLISHED = new CopyOnWriteArrayList<>(List.of(SIGNING_KEY));
+
     private TestTokens() {
     }
 
     static String jwksJson() {
-        return new JWKSet(SIGNING_KEY.toPublicJWK()).toString();
+        return new JWKSet(PUBLISHED.stream().map(key -> (com.nimbusds.jose.jwk.JWK) key.toPublicJWK()).toList())
+                .toString();
+    }
+
+    static void publish(RSAKey key) {
+        PUBLISHED.add(key);
+    }
+
+    /** Signed by {@code key}, with the {@code typ: JWT} header identity-service writes. */
+    static String consoleSignedBy(RSAKey key, String org) {
+        return sign(key, claims("operator-" + UUID.randomUUID(), org, "supportchat-console", Duration.ofHours(1)),
+                true);
     }
 
     static String widget(String org) {
@@ -87,9 +106,16 @@ final class TestTokens {
     }
 
     static String sign(RSAKey key, JWTClaimsSet claims) {
+        return sign(key, claims, false);
+    }
+
+    static String sign(RSAKey key, JWTClaimsSet claims, boolean typed) {
         try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                    claims);
+            JWSHeader.Builder header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID());
+            if (typed) {
+                header.type(JOSEObjectType.JWT);
+            }
+            SignedJWT jwt = new SignedJWT(header.build(), claims);
             jwt.sign(new RSASSASigner(key));
             return jwt.serialize();
         }

@@ -77,4 +77,21 @@ class TokenCheckIT extends GatewayItSupport {
                 .exchange()
                 .expectStatus().isNotFound();
     }
+
+    @org.junit.jupiter.api.Test
+    void aTokenSignedWithANewlyPublishedKeyIsAcceptedAfterARefetch() {
+        TestTokens.publish(TestTokens.ROTATED_KEY);
+        String token = bearer(TestTokens.consoleSignedBy(TestTokens.ROTATED_KEY, "org-a"));
+
+        // an unknown kid triggers a refetch at most every jwks-min-refetch-interval
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
+                .pollInterval(java.time.Duration.ofMillis(500))
+                .untilAsserted(() -> client.get()
+                        .uri("/api/v1/conversations")
+                        .header(HttpHeaders.AUTHORIZATION, token)
+                        .exchange()
+                        .expectStatus().isOk()
+                        .expectHeader().valueEquals("X-Upstream", "conversation"));
+    }
 }
