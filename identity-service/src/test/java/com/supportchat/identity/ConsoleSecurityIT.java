@@ -3,11 +3,14 @@ package com.supportchat.identity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Date;
 import java.util.Map;
+import java.util.UUID;
 
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
 import com.supportchat.identity.signing.SigningKeys;
@@ -31,7 +34,7 @@ class ConsoleSecurityIT extends IdentityIntegrationTest {
     void jwksListsTheKeyEveryTokenNamesInItsHeader() throws Exception {
         DemoOrg org = newOrg();
         String token = login(org.adminEmail(), ADMIN_PASSWORD);
-        String kid = com.nimbusds.jwt.SignedJWT.parse(token).getHeader().getKeyID();
+        String kid = SignedJWT.parse(token).getHeader().getKeyID();
 
         Map<String, Object> jwks = client.get().uri("/.well-known/jwks.json").exchange()
             .expectStatus().isOk().expectBody(JSON).returnResult().getResponseBody();
@@ -134,7 +137,7 @@ class ConsoleSecurityIT extends IdentityIntegrationTest {
     }
 
     private String sign(RSAKey key, String audience, DemoOrg org, Instant issuedAt, Duration ttl) {
-        String operatorId = java.util.UUID.randomUUID().toString();
+        String operatorId = UUID.randomUUID().toString();
         return signer.sign(key, audience, operatorId, issuedAt, ttl,
                 Map.of("org", org.orgId(), "roles", List.of("admin"), "name", "Mallory", "email", "m@example.com"))
             .token();
@@ -144,9 +147,9 @@ class ConsoleSecurityIT extends IdentityIntegrationTest {
         return new JWTClaimsSet.Builder()
             .issuer("supportchat-identity")
             .audience("supportchat-console")
-            .subject(java.util.UUID.randomUUID().toString())
-            .issueTime(java.util.Date.from(issuedAt))
-            .expirationTime(java.util.Date.from(issuedAt.plus(ttl)))
+            .subject(UUID.randomUUID().toString())
+            .issueTime(Date.from(issuedAt))
+            .expirationTime(Date.from(issuedAt.plus(ttl)))
             .claim("org", org.orgId())
             .claim("roles", List.of("admin"))
             .build();

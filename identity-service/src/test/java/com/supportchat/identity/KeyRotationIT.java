@@ -6,6 +6,8 @@ import java.util.Map;
 import com.nimbusds.jwt.SignedJWT;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.test.web.reactive.server.WebTestClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Rotation: new tokens get the new kid, old tokens keep working until their key is retired. */
@@ -44,7 +46,7 @@ class KeyRotationIT extends IdentityIntegrationTest {
         return ((List<Map<String, Object>>) jwks.get("keys")).stream().map(key -> (String) key.get("kid")).toList();
     }
 
-    private org.springframework.test.web.reactive.server.WebTestClient.ResponseSpec me(String token) {
+    private WebTestClient.ResponseSpec me(String token) {
         return client.get().uri("/api/v1/auth/me").headers(h -> h.setBearerAuth(token)).exchange();
     }
 }

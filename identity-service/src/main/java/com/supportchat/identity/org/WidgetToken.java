@@ -1,6 +1,7 @@
 package com.supportchat.identity.org;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -23,7 +24,7 @@ public record WidgetToken(String token, UUID orgId, List<String> allowedOrigins)
     }
 
     private static String normalize(String origin) {
-        String trimmed = origin.trim().toLowerCase(java.util.Locale.ROOT);
+        String trimmed = origin.trim().toLowerCase(Locale.ROOT);
         return trimmed.endsWith("/") ? trimmed.substring(0, trimmed.length() - 1) : trimmed;
     }
 }

@@ -1,5 +1,6 @@
 package com.supportchat.identity.widget;
 
+import java.util.Locale;
 import java.util.UUID;
 
 import com.supportchat.events.IdentityType;
@@ -33,7 +34,7 @@ public record ResolvedIdentity(IdentityType type, UUID visitorId, UUID contactId
 
     /** The {@code idt} claim and the {@code identity.type} field: {@code anonymous|non_verified|verified}. */
     public String typeWire() {
-        return type.name().toLowerCase(java.util.Locale.ROOT);
+        return type.name().toLowerCase(Locale.ROOT);
     }
 
     private static String firstNonBlank(String first, String second) {

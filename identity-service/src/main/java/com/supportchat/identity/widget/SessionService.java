@@ -2,6 +2,7 @@ package com.supportchat.identity.widget;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -79,14 +80,14 @@ class SessionService {
             });
     }
 
-    /** The contact a user token proves; a token that proves nothing is a 401, never a quieter identity. */
     private Counter sessions(IdentityType type) {
         return Counter.builder("supportchat.identity.sessions")
             .description("widget sessions started or renewed, by identity type")
-            .tag("identity", type.name().toLowerCase(java.util.Locale.ROOT))
+            .tag("identity", type.name().toLowerCase(Locale.ROOT))
             .register(meters);
     }
 
+    /** The contact a user token proves; a token that proves nothing is a 401, never a quieter identity. */
     private Mono<Optional<Contact>> provenContact(SessionRequest request, WidgetToken widget) {
         if (request.userToken() == null || request.userToken().isBlank()) {
             return Mono.just(Optional.empty());
