@@ -97,12 +97,17 @@ component_marker() {
 
 # start a background process detached from this shell (own session: Ctrl-C on `up` does not reach it)
 # usage: spawn <component> <command...>
+# The pid file is written by the process itself just before it execs the command, so it holds the
+# command's pid even when setsid has to fork (as it does when run from a shell with job control).
 spawn() {
-  local name="$1"; shift
+  local name="$1" pf; shift
   mkdir -p "$LOGS" "$PIDS"
+  pf="$(pidfile "$name")"
+  rm -f "$pf"
   printf '\n===== %s starting %s =====\n' "$(date -u +%FT%TZ)" "$name" >>"$LOGS/$name.log"
-  setsid "$@" >>"$LOGS/$name.log" 2>&1 </dev/null &
-  echo $! >"$(pidfile "$name")"
+  setsid bash -c 'echo $$ >"$0"; exec "$@"' "$pf" "$@" >>"$LOGS/$name.log" 2>&1 </dev/null &
+  for _ in $(seq 50); do [ -s "$pf" ] && return 0; sleep 0.1; done
+  die "could not start $name (see $LOGS/$name.log)"
 }
 
 # is anything listening on 127.0.0.1/any on this TCP port?
