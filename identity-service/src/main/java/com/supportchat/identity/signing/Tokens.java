@@ -4,7 +4,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jwt.SignedJWT;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -40,12 +42,20 @@ public class Tokens {
 
     /** A decoder that accepts only valid tokens of this issuer for {@code audience}. */
     public ReactiveJwtDecoder decoderFor(String audience) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder
-            .withJwkSource((SignedJWT jwt) -> keys.verificationKeys(jwt.getHeader().getKeyID()).flatMapMany(Flux::fromIterable))
+        return decoder(jwt -> keys.verificationKeys(jwt.getHeader().getKeyID()).flatMapMany(Flux::fromIterable),
+                signer.issuer(), audience);
+    }
+
+    /**
+     * The verification rules, apart from where keys come from: RS256 only, the key named by {@code kid},
+     * issuer, {@code exp}/{@code nbf} (60 s clock skew) and the audience.
+     */
+    static ReactiveJwtDecoder decoder(Function<SignedJWT, Flux<JWK>> keySource, String issuer, String audience) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keySource)
             .jwsAlgorithm(SignatureAlgorithm.RS256)
             .build();
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(signer.issuer()),
+                JwtValidators.createDefaultWithIssuer(issuer),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
         return decoder;
     }
