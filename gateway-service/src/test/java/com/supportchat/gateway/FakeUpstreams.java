@@ -1,12 +1,17 @@
 package com.supportchat.gateway;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.reactivestreams.Publisher;
+
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.netty.http.server.HttpServerRequest;
+import reactor.netty.http.server.HttpServerResponse;
 
 /** The five upstream services, started once per test JVM so every IT shares one Spring context. */
 final class FakeUpstreams {
@@ -32,7 +37,7 @@ final class FakeUpstreams {
             .get("/widget/v1/conversations/{id}/events", FakeUpstreams::stream)
             .get("/api/v1/events", FakeUpstreams::stream)
             // answers after the gateway's response timeout for request/response routes
-            .get("/api/v1/analytics/slow", (request, response) -> Mono.delay(java.time.Duration.ofSeconds(6))
+            .get("/api/v1/analytics/slow", (request, response) -> Mono.delay(Duration.ofSeconds(6))
                     .then(response.sendString(Mono.just("{}")).then())));
 
     static final FakeUpstream AI = new FakeUpstream("ai-responder", routes -> {
@@ -54,8 +59,7 @@ final class FakeUpstreams {
         return script;
     }
 
-    private static org.reactivestreams.Publisher<Void> stream(reactor.netty.http.server.HttpServerRequest request,
-            reactor.netty.http.server.HttpServerResponse response) {
+    private static Publisher<Void> stream(HttpServerRequest request, HttpServerResponse response) {
         String uri = request.uri();
         String path = uri.contains("?") ? uri.substring(0, uri.indexOf('?')) : uri;
         SseScript script = SSE_SCRIPTS.get(path);

@@ -2,6 +2,8 @@ package com.supportchat.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -65,7 +67,7 @@ class RoutingIT extends GatewayItSupport {
         assertThat(call.header("x-forwarded-for")).isPresent();
         assertThat(call.header("x-forwarded-proto")).contains("http");
         assertThat(call.header("x-forwarded-host")).contains("localhost:" + port);
-        assertThat(call.header("authorization")).isEqualTo(java.util.Optional.ofNullable(authorization));
+        assertThat(call.header("authorization")).isEqualTo(Optional.ofNullable(authorization));
     }
 
     @Test
@@ -111,7 +113,7 @@ class RoutingIT extends GatewayItSupport {
     void dotSegmentsCannotReachInternalEndpoints() {
         String uri = "http://localhost:" + port + "/widget/v1/session/%2e%2e/%2e%2e/%2e%2e/internal/v1/cors";
         client.get()
-                .uri(java.net.URI.create(uri))
+                .uri(URI.create(uri))
                 .exchange()
                 .expectStatus().value(status -> assertThat(status).isIn(400, 404));
 

@@ -12,6 +12,7 @@ import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWK;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
@@ -38,7 +39,7 @@ final class TestTokens {
     }
 
     static String jwksJson() {
-        return new JWKSet(PUBLISHED.stream().map(key -> (com.nimbusds.jose.jwk.JWK) key.toPublicJWK()).toList())
+        return new JWKSet(PUBLISHED.stream().map(key -> (JWK) key.toPublicJWK()).toList())
                 .toString();
     }
 

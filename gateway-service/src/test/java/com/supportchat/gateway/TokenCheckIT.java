@@ -1,14 +1,21 @@
 package com.supportchat.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.net.URI;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 
@@ -59,39 +66,55 @@ class TokenCheckIT extends GatewayItSupport {
         assertThat(FakeUpstreams.CONVERSATION.callsTo(uri)).isEmpty();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void anEncodedPathCannotSlipPastTheTokenCheck() {
         String uri = "/widget/v1/conversation%73/c-1/messages?probe=" + UUID.randomUUID();
         client.get()
-                .uri(java.net.URI.create("http://localhost:" + port + uri))
+                .uri(URI.create("http://localhost:" + port + uri))
                 .exchange()
                 .expectStatus().isUnauthorized();
 
         assertThat(FakeUpstreams.CONVERSATION.callsTo(uri)).isEmpty();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void matrixParametersAreRefused() {
         client.get()
-                .uri(java.net.URI.create("http://localhost:" + port + "/widget/v1/conversations;x=1/c-1/messages"))
+                .uri(URI.create("http://localhost:" + port + "/widget/v1/conversations;x=1/c-1/messages"))
                 .exchange()
                 .expectStatus().isNotFound();
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void aTokenSignedWithANewlyPublishedKeyIsAcceptedAfterARefetch() {
         TestTokens.publish(TestTokens.ROTATED_KEY);
         String token = bearer(TestTokens.consoleSignedBy(TestTokens.ROTATED_KEY, "org-a"));
 
         // an unknown kid triggers a refetch at most every jwks-min-refetch-interval
-        org.awaitility.Awaitility.await()
-                .atMost(java.time.Duration.ofSeconds(30))
-                .pollInterval(java.time.Duration.ofMillis(500))
+        await()
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
                 .untilAsserted(() -> client.get()
                         .uri("/api/v1/conversations")
                         .header(HttpHeaders.AUTHORIZATION, token)
                         .exchange()
                         .expectStatus().isOk()
                         .expectHeader().valueEquals("X-Upstream", "conversation"));
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void tokensNeverReachTheLog(CapturedOutput output) {
+        String forged = TestTokens.forgedConsole();
+        String valid = TestTokens.console("org-a");
+        String apiKey = "sk_live_" + UUID.randomUUID();
+        client.get().uri("/api/v1/conversations").header(HttpHeaders.AUTHORIZATION, bearer(forged)).exchange()
+                .expectStatus().isUnauthorized();
+        client.get().uri("/api/v1/conversations").header(HttpHeaders.AUTHORIZATION, bearer(valid)).exchange()
+                .expectStatus().isOk();
+        client.post().uri("/widget/authenticate-user").header(HttpHeaders.AUTHORIZATION, bearer(apiKey))
+                .contentType(MediaType.APPLICATION_JSON).bodyValue("{}").exchange().expectStatus().isOk();
+
+        assertThat(output.getAll()).doesNotContain(forged).doesNotContain(valid).doesNotContain(apiKey);
     }
 }

@@ -2,6 +2,8 @@ package com.supportchat.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -57,7 +59,7 @@ class WidgetCorsIT extends GatewayItSupport {
 
     @Test
     void widgetTokenUsedFromAnotherOrgsOriginIsForbidden() {
-        String uri = "/widget/v1/conversations?probe=" + java.util.UUID.randomUUID();
+        String uri = "/widget/v1/conversations?probe=" + UUID.randomUUID();
         client.get()
                 .uri(uri)
                 .header(HttpHeaders.ORIGIN, SHOP_B)
@@ -94,5 +96,17 @@ class WidgetCorsIT extends GatewayItSupport {
                 .exchange()
                 .expectStatus().isOk()
                 .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+    }
+
+    @Test
+    void widgetAnswersWithoutAnOriginStillVaryByOrigin() {
+        client.post()
+                .uri("/widget/v1/session")
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"widgetToken\":\"wt-a\"}")
+                .exchange()
+                .expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN)
+                .expectHeader().value(HttpHeaders.VARY, vary -> assertThat(vary).contains("Origin"));
     }
 }

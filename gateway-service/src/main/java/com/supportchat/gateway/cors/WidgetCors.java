@@ -75,7 +75,7 @@ final class WidgetCors {
                 .forEach(headers::remove);
     }
 
-    private static void addVary(HttpHeaders headers, String name) {
+    static void addVary(HttpHeaders headers, String name) {
         List<String> vary = headers.getVary();
         if (vary.stream().noneMatch(v -> v.equalsIgnoreCase(name))) {
             headers.add(HttpHeaders.VARY, name);

@@ -1,6 +1,7 @@
 package com.supportchat.gateway.cors;
 
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -39,11 +40,19 @@ class WidgetCorsWebFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         ServerHttpRequest request = exchange.getRequest();
         String origin = request.getHeaders().getOrigin();
-        if (origin == null || !WidgetCors.appliesTo(RequestPaths.of(exchange)) || WidgetCors.isSameOrigin(request, origin)) {
+        if (!WidgetCors.appliesTo(RequestPaths.of(exchange))) {
+            return chain.filter(exchange);
+        }
+        ServerHttpResponse response = exchange.getResponse();
+        if (origin == null || WidgetCors.isSameOrigin(request, origin)) {
+            // the answer differs by Origin, so a shared cache must not hand this one to a browser
+            response.beforeCommit(() -> {
+                WidgetCors.addVary(response.getHeaders(), HttpHeaders.ORIGIN);
+                return Mono.empty();
+            });
             return chain.filter(exchange);
         }
         boolean allowed = allowedOrigins.current().allowedByAnyOrg(origin);
-        ServerHttpResponse response = exchange.getResponse();
         if (!allowed) {
             exchange.getAttributes().put(WidgetCors.DENIED, true);
             return Problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Origin not allowed",

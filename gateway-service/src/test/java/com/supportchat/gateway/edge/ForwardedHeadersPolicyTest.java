@@ -2,6 +2,7 @@ package com.supportchat.gateway.edge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.junit.jupiter.api.Test;
@@ -45,7 +46,7 @@ class ForwardedHeadersPolicyTest {
 
     private static MockServerWebExchange spoofed() {
         return MockServerWebExchange.from(MockServerHttpRequest.get("/widget/v1/session")
-                .remoteAddress(new java.net.InetSocketAddress("10.0.0.1", 5555))
+                .remoteAddress(new InetSocketAddress("10.0.0.1", 5555))
                 .header("X-Forwarded-For", "6.6.6.6, 7.7.7.7")
                 .header("X-Forwarded-Host", "evil.example")
                 .header("Forwarded", "for=6.6.6.6"));
