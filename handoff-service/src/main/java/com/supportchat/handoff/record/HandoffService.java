@@ -3,6 +3,7 @@ package com.supportchat.handoff.record;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -66,12 +67,16 @@ public class HandoffService {
         String requestId = request.requestId() == null ? eventId : request.requestId();
         return records.exists(requestId).flatMap(seen -> seen ? Mono.<Void>empty()
                 : records.findOpen(request.conversationId())
+                    .map(Optional::of)
+                    .defaultIfEmpty(Optional.empty())
                     .flatMap(open -> {
+                        if (open.isEmpty()) {
+                            return decideNew(request, requestId);
+                        }
                         log.info("Handoff request {} for conversation {} ignored: handoff {} is already {}", requestId,
-                                request.conversationId(), open.id(), open.status());
+                                request.conversationId(), open.get().id(), open.get().status());
                         return Mono.<Void>empty();
-                    })
-                    .switchIfEmpty(Mono.defer(() -> decideNew(request, requestId))));
+                    }));
     }
 
     private Mono<Void> decideNew(HandoffRequested request, String requestId) {
