@@ -23,7 +23,7 @@ public final class Topics {
     public static final String CONVERSATION_ASSIGNED = "conversation-assigned";
     /** An org's handoff settings changed (keyed by org id). */
     public static final String HANDOFF_SETTINGS_CHANGED = "handoff-settings-changed";
-    /** identity-service resolved who a visitor is, with their profile (keyed by org id). */
+    /** identity-service resolved who a visitor is, with their profile (keyed by the customer key, the history owner). */
     public static final String VISITOR_IDENTIFIED = "visitor-identified";
     /** notification-service sent, or failed to send, an email or SMS. */
     public static final String NOTIFICATION_DELIVERED = "notification-delivered";

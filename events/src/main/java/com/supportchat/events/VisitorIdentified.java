@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * Who a visitor is, as identity-service resolved it at session start. {@code customerKey} is the history
- * owner ({@code visitor:<id>} for anonymous and non-verified, {@code contact:<id>} for verified);
+ * owner ({@code visitor:<id>} for anonymous and non-verified, {@code contact:<id>} for verified, and
+ * {@code contact:<id>#<externalId>} for verified with an externalId); it is also the Kafka key;
  * {@code trustedData} came from the customer's backend, {@code untrustedData} from the browser.
  */
 public record VisitorIdentified(
