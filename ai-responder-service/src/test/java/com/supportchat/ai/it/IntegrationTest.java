@@ -77,6 +77,7 @@ abstract class IntegrationTest {
         return WebTestClient.bindToApplicationContext(context)
             .apply(SecurityMockServerConfigurers.springSecurity())
             .configureClient()
+            .responseTimeout(Duration.ofSeconds(30))
             .build()
             .mutateWith(SecurityMockServerConfigurers.mockJwt()
                 .jwt(jwt -> jwt.subject("op-1").claim("org", org).claim("roles", List.of(role)).audience(
@@ -89,6 +90,7 @@ abstract class IntegrationTest {
         return WebTestClient.bindToApplicationContext(context)
             .apply(SecurityMockServerConfigurers.springSecurity())
             .configureClient()
+            .responseTimeout(Duration.ofSeconds(30))
             .build();
     }
 
