@@ -148,6 +148,32 @@ class ConversationFlowIT extends IntegrationTest {
     }
 
     @Test
+    void unansweredQuestionsInARowAreUnproductiveWhenTheAiMayNotDecideAlone() {
+        publish(new HandoffSettingsChanged(org, true, 3, true,
+                EnumSet.of(HandoffTrigger.HUMAN_REQUEST, HandoffTrigger.UNPRODUCTIVE), List.of(), List.of(), Instant.now()));
+        await().atMost(WAIT).until(() -> db.sql("SELECT count(*) AS n FROM handoff_settings WHERE org_id = :org")
+            .bind("org", org).map(row -> row.get("n", Long.class)).one().block() == 1L);
+        String conversation = newId("conv");
+        publish(visitorMessage(org, conversation, 1, "Do you sell kayaks with rudders?"));
+        ReplyGenerated first = data(awaitOne(conversation, Topics.REPLY_GENERATED), ReplyGenerated.class);
+        assertThat(first.text()).contains("couldn't find an answer").contains("rephrase");
+        publish(visitorMessage(org, conversation, 3, "What about canoes for two people?"));
+
+        HandoffRequested handoff = data(awaitOne(conversation, Topics.HANDOFF_REQUESTED), HandoffRequested.class);
+        assertThat(handoff.trigger()).isEqualTo(HandoffTrigger.UNPRODUCTIVE);
+        assertThat(handoff.summary()).contains("kayaks").contains("canoes");
+    }
+
+    @Test
+    void aFrustratedVisitorIsHandedOff() {
+        String conversation = newId("conv");
+        publish(visitorMessage(org, conversation, 1, "this is useless, nothing works"));
+
+        HandoffRequested handoff = data(awaitOne(conversation, Topics.HANDOFF_REQUESTED), HandoffRequested.class);
+        assertThat(handoff.trigger()).isEqualTo(HandoffTrigger.FRUSTRATION);
+    }
+
+    @Test
     void thanksAfterAnAnswerRequestsResolution() {
         String conversation = newId("conv");
         publish(visitorMessage(org, conversation, 1, "How do I reset my password?"));
