@@ -10,12 +10,9 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
-import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -46,7 +43,6 @@ class EndToEndIT {
     };
     private static final Duration WAIT = Duration.ofSeconds(45);
 
-    private static ServiceCluster cluster;
     private static GreenMail mail;
     private static MockWebServer sms;
     private static WebClient gateway;
@@ -56,28 +52,14 @@ class EndToEndIT {
 
     @BeforeAll
     static void startTheSystem() throws Exception {
-        mail = new GreenMail(new ServerSetup(ServiceCluster.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        mail.start();
-        sms = new MockWebServer();
-        for (int i = 0; i < 20; i++) {
-            sms.enqueue(new MockResponse.Builder().code(201).addHeader("Content-Type", "application/json")
-                .body("{\"sid\":\"SM" + i + "\",\"status\":\"queued\"}").build());
-        }
-        sms.start();
-        cluster = new ServiceCluster();
-        cluster.start(mail.getSmtp().getPort(), "http://127.0.0.1:" + sms.getPort());
-        gateway = WebClient.builder().baseUrl(cluster.gateway()).build();
-
-        Map<String, Object> org = WebClient.create(cluster.identity()).post().uri("/internal/v1/orgs")
-            .header("X-Internal-Token", ServiceCluster.INTERNAL_TOKEN)
-            .bodyValue(Map.of("name", "Acme Outfitters", "slug", "acme-e2e",
-                    "allowedOrigins", List.of("https://shop.acme.test"),
-                    "admin", Map.of("email", "ada@acme.test", "password", "correct horse battery", "name", "Ada")))
-            .retrieve().bodyToMono(JSON).block(WAIT);
-        widgetToken = (String) org.get("widgetToken");
-        apiKey = (String) org.get("apiKey");
+        RunningSystem system = RunningSystem.get();
+        mail = system.mail;
+        sms = system.sms;
+        widgetToken = system.widgetToken;
+        apiKey = system.apiKey;
+        gateway = WebClient.builder().baseUrl(system.cluster.gateway()).build();
         operatorToken = (String) gateway.post().uri("/api/v1/auth/login")
-            .bodyValue(Map.of("email", "ada@acme.test", "password", "correct horse battery"))
+            .bodyValue(Map.of("email", RunningSystem.OPERATOR_EMAIL, "password", RunningSystem.OPERATOR_PASSWORD))
             .retrieve().bodyToMono(JSON).block(WAIT).get("accessToken");
         gateway.post().uri("/api/v1/knowledge-base/articles").headers(h -> h.setBearerAuth(operatorToken))
             .bodyValue(Map.of("title", "Opening hours", "format", "markdown", "content", """
@@ -89,19 +71,6 @@ class EndToEndIT {
         gateway.put().uri("/api/v1/settings/notifications").headers(h -> h.setBearerAuth(operatorToken))
             .bodyValue(Map.of("emailRecipients", List.of("support@acme.test"), "smsNumbers", List.of("+14155550123")))
             .retrieve().toBodilessEntity().block(WAIT);
-    }
-
-    @AfterAll
-    static void stopTheSystem() throws Exception {
-        if (cluster != null) {
-            cluster.close();
-        }
-        if (mail != null) {
-            mail.stop();
-        }
-        if (sms != null) {
-            sms.close();
-        }
     }
 
     @Test
@@ -215,11 +184,11 @@ class EndToEndIT {
 
     private static String anonymousSession() {
         return session(Map.of("widgetToken", widgetToken,
-                "metadata", Map.of("browser", "Chromium", "timezone", "Europe/Berlin", "referrer", "https://shop.acme.test")));
+                "metadata", Map.of("browser", "Chromium", "timezone", "Europe/Berlin", "referrer", RunningSystem.ORIGIN)));
     }
 
     private static String session(Map<String, Object> body) {
-        return (String) gateway.post().uri("/widget/v1/session").header("Origin", "https://shop.acme.test")
+        return (String) gateway.post().uri("/widget/v1/session").header("Origin", RunningSystem.ORIGIN)
             .bodyValue(body).retrieve().bodyToMono(JSON).block(WAIT).get("accessToken");
     }
 
@@ -227,13 +196,13 @@ class EndToEndIT {
         return gateway.post().uri(path).headers(h -> {
             h.setBearerAuth(token);
             if (path.startsWith("/widget/")) {
-                h.setOrigin("https://shop.acme.test");
+                h.setOrigin(RunningSystem.ORIGIN);
             }
         }).bodyValue(body).retrieve().bodyToMono(JSON).block(WAIT);
     }
 
     private static List<Map<String, Object>> get(String token, String path) {
-        return gateway.get().uri(path).headers(h -> h.setBearerAuth(token)).header("Origin", "https://shop.acme.test")
+        return gateway.get().uri(path).headers(h -> h.setBearerAuth(token)).header("Origin", RunningSystem.ORIGIN)
             .retrieve().bodyToMono(new ParameterizedTypeReference<List<Map<String, Object>>>() {
             }).block(WAIT);
     }
@@ -242,7 +211,7 @@ class EndToEndIT {
         return gateway.get().uri(path).accept(MediaType.TEXT_EVENT_STREAM).headers(h -> {
             h.setBearerAuth(token);
             if (path.startsWith("/widget/")) {
-                h.setOrigin("https://shop.acme.test");
+                h.setOrigin(RunningSystem.ORIGIN);
             }
         }).retrieve().bodyToFlux(SSE).filter(e -> e.event() != null).subscribe(into::add);
     }
