@@ -49,6 +49,7 @@ public class VisitorMessageService {
     static final String EMPATHY = "I'm sorry this has been frustrating. ";
     static final String RESOLVED_REPLY = "You're welcome, I'm glad that helped! I'll close this conversation now; "
             + "you can start a new one any time.";
+    static final String ANYTHING_ELSE = "You're welcome! Is there anything else I can help you with?";
     static final String KEEP_TRYING = " Could you rephrase your question, or ask me something else?";
     /** How long the AI stays silent waiting for handoff-service's decision on its request. */
     static final Duration HANDOFF_PENDING = Duration.ofMinutes(2);
@@ -141,7 +142,7 @@ public class VisitorMessageService {
                             : respond(message, context, triggers, request, history, EMPATHY);
                     case RESOLUTION -> hasBeenAnswered(history)
                             ? resolve(message, RESOLVED_REPLY, BuiltInResponder.NAME, detection.reason())
-                            : respond(message, context, triggers, request, history, "");
+                            : reply(message, ANYTHING_ELSE, List.of(), BuiltInResponder.NAME);
                     case NONE -> respond(message, context, triggers, request, history, "");
                 };
             });
