@@ -1,0 +1,36 @@
+package com.supportchat.ai.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+
+class SecurityConfigurationTest {
+
+    @Test
+    void theRolesClaimBecomesRoleAuthorities() {
+        Jwt jwt = token(List.of("supportchat-console"), List.of("admin", "agent"));
+
+        assertThat(SecurityConfiguration.roles(jwt)).extracting(GrantedAuthority::getAuthority)
+            .containsExactly("ROLE_ADMIN", "ROLE_AGENT");
+    }
+
+    @Test
+    void onlyConsoleTokensAreAccepted() {
+        assertThat(SecurityConfiguration.audience("supportchat-console")
+            .validate(token(List.of("supportchat-console"), List.of("agent"))).hasErrors()).isFalse();
+        assertThat(SecurityConfiguration.audience("supportchat-console")
+            .validate(token(List.of("supportchat-widget"), List.of())).hasErrors()).isTrue();
+    }
+
+    private static Jwt token(List<String> audience, List<String> roles) {
+        return Jwt.withTokenValue("t").header("alg", "RS256").subject("op-1").issuer("supportchat-identity")
+            .audience(audience).claim("roles", roles).claim("org", "org-1").issuedAt(Instant.now())
+            .expiresAt(Instant.now().plusSeconds(60)).build();
+    }
+}
