@@ -331,11 +331,14 @@ export class SupportChatClient {
     this.upsert(entry);
     if (!isNew) return;
     const conversationId = entry.conversationId;
-    if (event === 'status' && entry.status) {
-      this.updateConversation({ ...(this.current as Conversation), status: entry.status });
+    // status and handoff entries carry the conversation's status after them
+    const changed = !!entry.status && entry.status !== this.current?.status;
+    if (entry.status && this.current) this.updateConversation({ ...this.current, status: entry.status });
+    if (changed && entry.status) {
       this.options.onStatus?.(entry.status, conversationId, entry);
       if (entry.status === 'RESOLVED') this.options.onCsatRequested?.(conversationId);
-    } else if (event === 'handoff') {
+    }
+    if (event === 'handoff') {
       if (this.current) this.current.handoff = { summary: entry.summary, trigger: entry.trigger };
       this.options.onHandoff?.({ conversationId, summary: entry.summary, trigger: entry.trigger, message: entry });
     } else if (event === 'message') {

@@ -1,6 +1,7 @@
 export const styles = `
 :host { all: initial; }
 * { box-sizing: border-box; }
+[hidden] { display: none !important; }
 .root { --sc-brand: #2563eb; --sc-brand-ink: #fff; --sc-bg: #fff; --sc-ink: #111827; --sc-muted: #6b7280;
   --sc-line: #e5e7eb; --sc-soft: #f3f4f6; --sc-radius: 16px;
   font: 14px/1.45 ui-sans-serif, system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
@@ -61,6 +62,8 @@ header p { margin: 2px 0 0; font-size: 12px; opacity: .85; }
 .helpful button { background: #fff; border: 1px solid var(--sc-line); border-radius: 999px; padding: 2px 10px; font-size: 12px; color: var(--sc-ink); }
 .helpful button:hover { border-color: var(--sc-brand); }
 .card { background: #fff; border: 1px solid var(--sc-line); border-radius: 14px; padding: 14px; margin: 4px 0; display: grid; gap: 10px; }
+.welcome { margin: 8px 4px; padding: 20px; }
+.welcome h3 { font-size: 18px; }
 .card h3 { margin: 0; font-size: 15px; }
 .card p { margin: 0; color: var(--sc-muted); font-size: 13px; }
 .stars { display: flex; gap: 6px; }
@@ -88,7 +91,7 @@ label { font-size: 13px; font-weight: 600; display: grid; gap: 4px; }
 @media (max-width: 480px) {
   .root { bottom: 12px; right: 12px; }
   .root.open .launcher { display: none; }
-  .panel { position: fixed; inset: 0; width: 100vw; height: 100%; border-radius: 0; border: 0; bottom: 0; }
+  .panel { position: fixed; inset: 0; width: auto; height: auto; border-radius: 0; border: 0; bottom: 0; }
 }
 @media (prefers-reduced-motion: reduce) { .launcher { transition: none; } }
 `;

@@ -283,18 +283,19 @@ export class WidgetUI {
   private renderList(): HTMLElement {
     const c = this.client;
     const list = el('div', { class: 'list' });
-    if (c.canStartConversation) {
-      const start = el('button', { class: 'primary new-conversation', type: 'button' }, 'New conversation');
-      start.addEventListener('click', () => {
-        c.leave();
-        this.show('chat');
-      });
-      list.append(start);
-    }
+    const start = el('button', { class: 'primary new-conversation', type: 'button' }, c.conversations.length ? 'New conversation' : 'Start a conversation');
+    start.addEventListener('click', () => {
+      c.leave();
+      this.show('chat');
+    });
     if (!c.conversations.length) {
-      list.append(el('div', { class: 'empty' }, this.options.greeting || 'Hi! Ask us anything – we are here to help.'));
+      list.append(el('div', { class: 'card welcome' },
+        el('h3', {}, 'Hi there!'),
+        el('p', {}, this.options.greeting || 'Ask us anything. Our assistant answers right away, and a person from our team joins whenever you need one.'),
+        start));
       return list;
     }
+    if (c.canStartConversation) list.append(start);
     list.append(el('h3', {}, 'Your conversations'));
     for (const conv of c.conversations) list.append(this.renderConversationRow(conv));
     return list;
@@ -324,6 +325,7 @@ export class WidgetUI {
           el('div', { class: 'bubble' }, this.options.greeting || 'Hi! How can we help you today?')));
       }
     }
+    if (c.current) this.thread.dataset.conversation = c.current.id;
     const atBottom = this.body.scrollHeight - this.body.scrollTop - this.body.clientHeight < 60;
     const seen = new Set<string>();
     for (const m of c.messages) {
