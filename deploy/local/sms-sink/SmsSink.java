@@ -324,9 +324,9 @@ public class SmsSink {
         StringBuilder rows = new StringBuilder();
         for (String raw : newestFirst) {
             Map<String, String> m = parseFlat(raw);
-            rows.append("<tr><td>").append(escape(m.get("date_created")))
-                    .append("</td><td>").append(escape(m.get("to")))
-                    .append("</td><td>").append(escape(m.get("from")))
+            rows.append("<tr><td class=nowrap>").append(escape(m.get("date_created")))
+                    .append("</td><td class=nowrap>").append(escape(m.get("to")))
+                    .append("</td><td class=nowrap>").append(escape(m.get("from")))
                     .append("</td><td class=body>").append(escape(m.get("body")))
                     .append("</td><td><code>").append(escape(m.get("sid"))).append("</code></td></tr>\n");
         }
@@ -338,7 +338,8 @@ public class SmsSink {
                  body{font-family:system-ui,sans-serif;margin:2rem;color:#222}
                  table{border-collapse:collapse;width:100%%}
                  th,td{border-bottom:1px solid #ddd;padding:.5rem;text-align:left;vertical-align:top}
-                 th{background:#f5f5f5} td.body{white-space:pre-wrap;max-width:40rem} code{font-size:.8rem;color:#666}
+                 th{background:#f5f5f5} td.body{white-space:pre-wrap;overflow-wrap:anywhere}
+                 td.nowrap{white-space:nowrap} code{font-size:.75rem;color:#666;word-break:break-all}
                 </style></head><body>
                 <h1>Local SMS sink</h1>
                 <p>%d message(s) captured. Nothing is sent to a phone. This page refreshes every 5 seconds;
