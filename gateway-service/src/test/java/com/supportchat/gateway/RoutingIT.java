@@ -23,6 +23,7 @@ class RoutingIT extends GatewayItSupport {
                 Arguments.of("/api/v1/api-keys", FakeUpstreams.IDENTITY, Token.CONSOLE),
                 Arguments.of("/api/v1/operators/op-7", FakeUpstreams.IDENTITY, Token.CONSOLE),
                 Arguments.of("/widget/v1/conversations", FakeUpstreams.CONVERSATION, Token.WIDGET),
+                Arguments.of("/widget/v1/settings", FakeUpstreams.CONVERSATION, Token.WIDGET),
                 Arguments.of("/widget/v1/conversations/c-1/messages", FakeUpstreams.CONVERSATION, Token.WIDGET),
                 Arguments.of("/api/v1/conversations/c-1/claim", FakeUpstreams.CONVERSATION, Token.CONSOLE),
                 Arguments.of("/api/v1/settings/widget", FakeUpstreams.CONVERSATION, Token.CONSOLE),

@@ -17,7 +17,8 @@ public final class ProtectedPaths {
     }
 
     public static Optional<Audience> audienceFor(String path) {
-        if (path.equals("/widget/v1/conversations") || path.startsWith("/widget/v1/conversations/")) {
+        if (path.equals("/widget/v1/conversations") || path.startsWith("/widget/v1/conversations/")
+                || path.equals("/widget/v1/settings")) {
             return Optional.of(Audience.WIDGET);
         }
         if (path.startsWith("/api/") && !path.equals("/api/v1/auth/login")) {

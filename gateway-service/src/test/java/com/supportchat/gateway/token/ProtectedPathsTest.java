@@ -9,6 +9,7 @@ class ProtectedPathsTest {
     @Test
     void widgetConversationsNeedAWidgetToken() {
         assertThat(ProtectedPaths.audienceFor("/widget/v1/conversations")).contains(ProtectedPaths.Audience.WIDGET);
+        assertThat(ProtectedPaths.audienceFor("/widget/v1/settings")).contains(ProtectedPaths.Audience.WIDGET);
         assertThat(ProtectedPaths.audienceFor("/widget/v1/conversations/c/events"))
                 .contains(ProtectedPaths.Audience.WIDGET);
     }
