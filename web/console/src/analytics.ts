@@ -47,7 +47,7 @@ export function analyticsView(target: HTMLElement): void {
         void load();
       } }, [[1, 'Last 24 hours'], [7, 'Last 7 days'], [30, 'Last 30 days'], [90, 'Last 90 days']].map(([d, t]) => h('option', { value: d, selected: d === days }, t)));
       const tile = (label: string, value: string, hint?: string) => h('div', { class: 'tile' }, h('span', { class: 'muted small' }, label), h('strong', null, value), hint ? h('span', { class: 'muted small' }, hint) : null);
-      const triggers = Object.entries(a.handedOffByTrigger || {}).map(([k, v]) => [humanize(k.toLowerCase()), Number(v)] as [string, number]);
+      const triggers = Object.entries(a.handedOffByTrigger || {}).map(([k, v]) => [humanize(k.toLowerCase()).replace(/^Ai /, 'AI '), Number(v)] as [string, number]);
       mount(target, h('div', { class: 'page analytics' },
         h('div', { class: 'page-head' }, h('h1', null, 'Analytics'), select),
         h('div', { class: 'tiles' },
