@@ -81,19 +81,12 @@ running_pid() {
   pid="$(cat "$f" 2>/dev/null)"
   [[ "$pid" =~ ^[0-9]+$ ]] || return 1
   kill -0 "$pid" 2>/dev/null || return 1
-  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$(component_marker "$1")" || return 1
+  tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$(component_marker "$1")" || return 1
   echo "$pid"
 }
 
-# a string that appears in the command line of exactly this component's process
-component_marker() {
-  case "$1" in
-    kafka)    echo "-Dsupportchat.local=kafka" ;;
-    mail)     echo "-Dsupportchat.local=mail" ;;
-    sms-sink) echo "-Dsupportchat.local=sms-sink" ;;
-    *)        echo "-Dsupportchat.local=$1" ;;
-  esac
-}
+# up starts every process with -Dsupportchat.local=<component> -Dsupportchat.home=<checkout>
+component_marker() { echo "-Dsupportchat.local=$1 -Dsupportchat.home=$ROOT "; }
 
 # start a background process detached from this shell (own session: Ctrl-C on `up` does not reach it)
 # usage: spawn <component> <command...>
