@@ -15,6 +15,7 @@
       thisWasHelpfulOrNot: true,
       onHandoff: function (payload) { console.log('[demo] handed off:', payload.summary); }
     };
+    if (options.collectUserData) options.extraDataCollectionFields = [{ key: 'orderNumber', label: 'Order number (optional)' }];
     if (params.get('userToken')) options.user = { token: params.get('userToken'), externalId: params.get('externalId') || undefined };
     if (params.get('name') || params.get('email')) options.prefillUserData = { name: params.get('name') || undefined, email: params.get('email') || undefined };
     window.SupportChat.init(options);

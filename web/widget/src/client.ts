@@ -62,8 +62,11 @@ export class SupportChatClient {
   constructor(readonly options: WidgetOptions) {
     if (!options || !options.token) throw new Error('SupportChat: options.token (the widget token) is required');
     this.apiBase = (options.apiBase || '').replace(/\/$/, '');
-    if (options.prefillUserData && (options.prefillUserData.name || options.prefillUserData.email)) {
-      this.userData = { ...options.prefillUserData };
+    // prefilled details identify the visitor at once, unless the collection form is on: then they only
+    // fill its fields and the visitor confirms them
+    const prefill = options.prefillUserData;
+    if (prefill && (prefill.name || prefill.email) && !options.collectUserData) {
+      this.userData = { ...prefill };
     }
   }
 

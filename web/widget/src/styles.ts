@@ -69,7 +69,7 @@ header p { margin: 2px 0 0; font-size: 12px; opacity: .85; }
 .stars { display: flex; gap: 6px; }
 .stars button { flex: 1; border: 1px solid var(--sc-line); background: #fff; border-radius: 10px; padding: 8px 0; font-size: 15px; font-weight: 600; color: var(--sc-ink); }
 .stars button[aria-pressed="true"] { background: var(--sc-brand); color: var(--sc-brand-ink); border-color: var(--sc-brand); }
-textarea, input { font: inherit; width: 100%; border: 1px solid var(--sc-line); border-radius: 10px; padding: 9px 12px; color: var(--sc-ink); background: #fff; }
+textarea, input { font: inherit; font-weight: 400; width: 100%; border: 1px solid var(--sc-line); border-radius: 10px; padding: 9px 12px; color: var(--sc-ink); background: #fff; }
 label { font-size: 13px; font-weight: 600; display: grid; gap: 4px; }
 .form { padding: 18px 16px; display: grid; gap: 12px; }
 .form h3 { margin: 0; font-size: 16px; }

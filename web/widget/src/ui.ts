@@ -61,6 +61,7 @@ export class WidgetUI {
   private readonly headerTitle: HTMLHeadingElement;
   private readonly headerSub: HTMLParagraphElement;
   private readonly headerActions: HTMLDivElement;
+  private readonly endBtn: HTMLButtonElement;
   private readonly backBtn: HTMLButtonElement;
   private readonly body: HTMLDivElement;
   private readonly conn: HTMLDivElement;
@@ -92,7 +93,9 @@ export class WidgetUI {
     this.backBtn = el('button', { class: 'icon-btn back', type: 'button', 'aria-label': 'Back to conversations', html: ICON_BACK });
     this.headerTitle = el('h2', { id: 'sc-title' }, options.title || 'Support');
     this.headerSub = el('p', {}, options.subtitle || 'We typically reply in a few minutes');
-    this.headerActions = el('div', { style: 'display:flex;gap:6px;align-items:center' });
+    this.endBtn = el('button', { class: 'text-btn end-btn', type: 'button', 'aria-label': 'Close this conversation', hidden: true }, 'End chat');
+    this.endBtn.addEventListener('click', () => void this.client.resolve().catch((e: Error) => this.announce(e.message)));
+    this.headerActions = el('div', { style: 'display:flex;gap:6px;align-items:center' }, this.endBtn);
     const minimize = el('button', { class: 'icon-btn minimize', type: 'button', 'aria-label': 'Minimise chat', html: ICON_CLOSE });
     const header = el('header', {}, this.backBtn, el('div', { class: 'titles' }, this.headerTitle, this.headerSub), this.headerActions, minimize);
     this.conn = el('div', { class: 'conn', role: 'status', hidden: true }, 'Reconnecting…');
@@ -217,14 +220,7 @@ export class WidgetUI {
     const rules = c.rules;
     this.backBtn.hidden = !(this.view === 'chat' && rules.showConversationList);
     this.conn.hidden = !(this.view === 'chat' && c.current && !c.connected);
-    this.headerActions.textContent = '';
-    if (this.view === 'chat' && c.current && c.status !== 'RESOLVED') {
-      if (rules.visitorCanClose) {
-        const end = el('button', { class: 'text-btn end-btn', type: 'button', 'aria-label': 'Close this conversation' }, 'End chat');
-        end.addEventListener('click', () => void c.resolve());
-        this.headerActions.append(end);
-      }
-    }
+    this.endBtn.hidden = !(this.view === 'chat' && c.current && c.status !== 'RESOLVED' && rules.visitorCanClose);
     this.composer.hidden = this.view !== 'chat' || c.status === 'RESOLVED';
     this.humanBar.hidden = this.composer.hidden || c.status !== 'UNRESOLVED' || !c.current;
     switch (this.view) {
@@ -425,7 +421,7 @@ export class WidgetUI {
         el('p', {}, 'This conversation has been resolved. Please rate your experience.'),
         stars, comment, submit));
     }
-    if (c.canStartConversation || !c.rules.allowMultipleOpen) {
+    if (c.canStartConversation) {
       const again = el('button', { class: 'secondary new-conversation', type: 'button' }, 'Start a new conversation');
       again.addEventListener('click', () => {
         c.leave();

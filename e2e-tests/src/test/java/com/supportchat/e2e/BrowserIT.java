@@ -251,6 +251,58 @@ class BrowserIT {
         assertThat(error.getText()).isNotBlank();
     }
 
+    @Test
+    @Order(4)
+    void theOrgsSessionRulesShapeTheWidgetAndCollectedDataReachesTheConsoleAsUntrusted() {
+        Map<String, Object> defaults = call("GET", "/api/v1/settings/widget", operatorToken, null);
+        call("PUT", "/api/v1/settings/widget", operatorToken, Map.of("allowMultipleOpen", false,
+                "showConversationList", true, "firstTimeStraightToChat", true, "visitorCanClose", true,
+                "helpfulPrompt", false, "operatorLabel", "Acme Team"));
+        try {
+            WebDriver visitor = browser(1280, 860);
+            visitor.get(demoUrl("&collect=1&name=" + URLEncoder.encode("Lin Chen", StandardCharsets.UTF_8)));
+            SearchContext widget = openWidget(visitor);
+            WebElement name = waitFor(visitor, d -> first(widget, ".form input[name=name]"));
+            assertThat(name.getAttribute("value")).isEqualTo("Lin Chen");
+            widget.findElement(By.cssSelector(".form input[name=email]")).sendKeys("lin@example.com");
+            widget.findElement(By.cssSelector(".form input[name='extra:orderNumber']")).sendKeys("A-1042");
+            screenshot(visitor, "widget-data-collection");
+            widget.findElement(By.cssSelector(".form button[type=submit]")).click();
+
+            // first time: straight into chat; the AI answers; no "was this helpful?" when the org turned it off
+            type(visitor, widget, "What are your opening hours?");
+            waitFor(visitor, d -> first(widget, ".msg.AI[data-seq] .bubble"));
+            assertThat(widget.findElements(By.cssSelector(".helpful"))).isEmpty();
+            String conversationId = widget.findElement(By.cssSelector(".thread[data-conversation]")).getAttribute("data-conversation");
+
+            // one open conversation at a time: the list offers no new one while this one is open
+            widget.findElement(By.cssSelector(".back")).click();
+            waitFor(visitor, d -> first(widget, ".list .conv"));
+            assertThat(widget.findElements(By.cssSelector(".new-conversation"))).isEmpty();
+            widget.findElement(By.cssSelector(".list .conv")).click();
+
+            // the visitor may close the conversation and is asked for a rating
+            waitFor(visitor, d -> first(widget, ".end-btn")).click();
+            waitFor(visitor, d -> first(widget, ".csat"));
+            waitFor(visitor, d -> first(widget, ".new-conversation"));
+
+            // the console, opened on a deep link, shows what the visitor typed as untrusted data
+            WebDriver operator = browser(1440, 900);
+            operator.get(gateway + "/console/index.html#/conversations/" + conversationId);
+            waitFor(operator, d -> first(d, "input[name=email]")).sendKeys(RunningSystem.OPERATOR_EMAIL);
+            operator.findElement(By.cssSelector("input[name=password]")).sendKeys(RunningSystem.OPERATOR_PASSWORD, Keys.ENTER);
+            WebElement customer = waitFor(operator, d -> first(d, ".detail aside.customer"));
+            waitFor(operator, d -> customer.getText().contains("A-1042") ? true : null);
+            assertThat(customer.getText()).contains("Not verified", "lin@example.com", "UNTRUSTED DATA");
+            assertThat(operator.findElement(By.cssSelector(".detail-head h2")).getText()).isEqualTo("Lin Chen");
+            screenshot(operator, "console-customer-data");
+        }
+        finally {
+            Map<String, Object> restore = new java.util.HashMap<>(defaults);
+            call("PUT", "/api/v1/settings/widget", operatorToken, restore);
+        }
+    }
+
     // ---- helpers --------------------------------------------------------------------------------------
 
     private String demoUrl(String extra) {
