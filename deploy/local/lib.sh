@@ -1,4 +1,4 @@
-# shellcheck shell=bash
+# shellcheck shell=bash disable=SC2034  # (settings used by the scripts that source this file)
 # Shared settings and helpers for deploy/local/{up,down,status}. Sourced, not run.
 #
 # Everything the local run writes lives under var/local/ (git-ignored):
@@ -63,7 +63,7 @@ declare -A COMPONENT_PORTS=(
 ALL_PORTS=(8080 8081 8082 8083 8084 8085 "$SMS_PORT" "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT" "$SMTP_PORT" "$IMAP_PORT" "$MAIL_UI_PORT")
 
 # ---- output -----------------------------------------------------------------------------------
-if [ -t 1 ]; then B=$'\e[1m'; G=$'\e[32m'; Y=$'\e[33m'; R=$'\e[31m'; N=$'\e[0m'; else B= G= Y= R= N=; fi
+if [ -t 1 ]; then B=$'\e[1m'; G=$'\e[32m'; Y=$'\e[33m'; R=$'\e[31m'; N=$'\e[0m'; else B='' G='' Y='' R='' N=''; fi
 say()  { printf '%s==>%s %s\n' "$B" "$N" "$*"; }
 ok()   { printf '    %sok%s  %s\n' "$G" "$N" "$*"; }
 warn() { printf '    %s!!%s  %s\n' "$Y" "$N" "$*" >&2; }
