@@ -7,7 +7,9 @@ const CHOICES: Record<string, Array<[string | number, string]>> = {
   level: [[0, '0 – AI only'], [1, '1 – Quick handoff'], [2, '2 – Balanced'], [3, '3 – AI first']],
   outsideHoursBehaviour: [['escalate_and_collect_email', 'Escalate and collect email'], ['ai_continues', 'AI continues']],
 };
-const READ_ONLY = new Set(['activeTriggers', 'updatedAt', 'orgId', 'createdAt', 'id']);
+const READ_ONLY = new Set(['activeTriggers', 'updatedAt', 'orgId', 'createdAt', 'id', 'apiKeyConfigured', 'responder']);
+const LONG_TEXT = /prompt|instructions/i;
+const NUMERIC = new Set(['temperature', 'level', 'maxRenotifications']);
 const HELP: Record<string, string> = {
   allowMultipleOpen: 'Visitors may have several open conversations. Off hides “New conversation” while one is open.',
   showConversationList: 'Show the list of earlier conversations before entering chat.',
@@ -32,8 +34,8 @@ function fieldsFor(value: any, path: string[]): HTMLElement[] {
     if (typeof v === 'boolean') {
       return h('label', { class: 'field switch' }, h('input', { type: 'checkbox', name, 'data-type': 'boolean', checked: v }), h('span', null, label), help);
     }
-    if (typeof v === 'number') {
-      return h('label', { class: 'field' }, h('span', null, label), h('input', { type: 'number', name, 'data-type': 'number', value: String(v) }), help);
+    if (typeof v === 'number' || NUMERIC.has(k)) {
+      return h('label', { class: 'field' }, h('span', null, label), h('input', { type: 'number', step: 'any', name, 'data-type': 'number', value: v === null || v === undefined ? '' : String(v) }), help);
     }
     if (Array.isArray(v) && v.every((x) => typeof x === 'string')) {
       return h('label', { class: 'field' }, h('span', null, label), h('textarea', { name, 'data-type': 'lines', rows: 4, value: v.join('\n') }), help);
@@ -43,6 +45,9 @@ function fieldsFor(value: any, path: string[]): HTMLElement[] {
     }
     if (Array.isArray(v) || (v !== null && typeof v === 'object')) {
       return h('label', { class: 'field' }, h('span', null, label + ' (JSON)'), h('textarea', { name, 'data-type': 'json', rows: 5, class: 'mono', value: JSON.stringify(v, null, 1) }), help);
+    }
+    if (LONG_TEXT.test(k) || (typeof v === 'string' && v.length > 80)) {
+      return h('label', { class: 'field' }, h('span', null, label), h('textarea', { name, 'data-type': 'string', rows: 5, value: v ?? '' }), help);
     }
     return h('label', { class: 'field' }, h('span', null, label), h('input', { type: 'text', name, 'data-type': 'string', value: v ?? '' }), help);
   });
@@ -61,6 +66,10 @@ function readForm(form: HTMLFormElement, original: any): any {
     else if (type === 'number') target[key] = input.value === '' ? null : Number(input.value);
     else if (type === 'lines') target[key] = input.value.split('\n').map((s) => s.trim()).filter(Boolean);
     else if (type === 'json') target[key] = JSON.parse(input.value || 'null');
+    else if (type === 'secret') {
+      if (input.value === '') delete target[key];
+      else target[key] = input.value.trim();
+    }
     else target[key] = input.value === '' && original[key] === null ? null : input.value;
   });
   return result;
@@ -80,9 +89,14 @@ export function settingsView(target: HTMLElement, title: string, intro: string, 
       } catch (err) {
         error.textContent = (err as Error).message;
       }
-    } }, fieldsFor(doc, []), error, h('div', { class: 'form-actions' }, h('button', { class: 'btn primary', type: 'submit' }, 'Save changes'),
+    } }, fieldsFor(doc, []),
+    'apiKeyConfigured' in doc ? h('label', { class: 'field' }, h('span', null, 'API key'),
+      h('input', { type: 'password', name: 'apiKey', 'data-type': 'secret', autocomplete: 'off', placeholder: doc.apiKeyConfigured ? 'A key is stored – type a new one to replace it' : 'No key stored: the built-in responder answers' }),
+      h('span', { class: 'help' }, 'Write-only: the stored key is never shown. Leave empty to keep it.')) : null,
+    error, h('div', { class: 'form-actions' }, h('button', { class: 'btn primary', type: 'submit' }, 'Save changes'),
       doc.updatedAt ? h('span', { class: 'muted small' }, 'Last saved ' + when(doc.updatedAt)) : null));
     mount(target, h('div', { class: 'page' }, h('h1', null, title), h('p', { class: 'muted' }, intro),
+      doc.responder ? h('p', { class: 'small' }, 'Answering now: ', h('span', { class: 'badge ok' }, doc.responder === 'openai' ? 'OpenAI-compatible model' : 'Built-in responder')) : null,
       doc.activeTriggers ? h('p', { class: 'small' }, 'Active triggers: ', doc.activeTriggers.map((t: string) => h('span', { class: 'badge' }, humanize(t.toLowerCase())))) : null,
       form));
   }, (e) => mount(target, h('div', { class: 'page' }, h('h1', null, title), h('p', { class: 'error', role: 'alert' }, e.message))));

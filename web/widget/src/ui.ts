@@ -334,8 +334,9 @@ export class WidgetUI {
       node.dataset.sig = signature;
       if (existing) existing.replaceWith(node);
       else {
-        this.thread.querySelector('.csat, .resolved-actions')?.remove();
-        this.thread.append(node);
+        const resolved = this.thread.querySelector('.resolved-actions');
+        if (resolved) this.thread.insertBefore(node, resolved);
+        else this.thread.append(node);
       }
       this.rendered.set(key, node);
     }
@@ -345,8 +346,17 @@ export class WidgetUI {
         this.rendered.delete(key);
       }
     }
-    this.thread.querySelector('.csat, .resolved-actions')?.remove();
-    if (c.current && c.status === 'RESOLVED') this.thread.append(this.renderResolved(c.current.id));
+    // the rating card is rebuilt only when what it shows changes, so a live update never wipes a typed comment
+    const resolvedSig = c.current && c.status === 'RESOLVED'
+      ? JSON.stringify([c.current.id, this.rated.has(c.current.id), c.canStartConversation]) : '';
+    const existingResolved = this.thread.querySelector('.resolved-actions') as HTMLElement | null;
+    if (!resolvedSig) existingResolved?.remove();
+    else if (!existingResolved || existingResolved.dataset.sig !== resolvedSig || existingResolved !== this.thread.lastElementChild) {
+      existingResolved?.remove();
+      const block = this.renderResolved(c.current!.id);
+      block.dataset.sig = resolvedSig;
+      this.thread.append(block);
+    }
     if (atBottom || c.messages.length < 3) this.body.scrollTop = this.body.scrollHeight;
   }
 
@@ -392,6 +402,7 @@ export class WidgetUI {
     if (this.rated.has(conversationId)) {
       wrap.append(el('div', { class: 'card csat-done', role: 'status' }, el('h3', {}, 'Thank you for your rating!')));
     } else {
+      this.csatChoice = 0;
       const stars = el('div', { class: 'stars', role: 'group', 'aria-label': 'Rate this conversation from 1 to 5' });
       for (let i = 1; i <= 5; i++) {
         const b = el('button', { type: 'button', 'data-rating': String(i), 'aria-pressed': String(this.csatChoice === i), 'aria-label': `${i} out of 5` }, '★ ' + i);

@@ -15,6 +15,7 @@ function sse(text: string): Response {
   const stream = new ReadableStream({
     start(controller) {
       controller.enqueue(new TextEncoder().encode(text));
+      controller.close();
     },
   });
   return new Response(stream, { status: 200, headers: { 'Content-Type': 'text/event-stream' } });
@@ -83,5 +84,28 @@ describe('SupportChatClient', () => {
     assert.deepEqual(handoffs, ['needs a person']);
     assert.equal(client.status, 'RESOLVED');
     assert.equal(csat, 1);
+  });
+});
+
+describe('EventStream', () => {
+  it('reconnects after the stream ends and resumes with Last-Event-ID', async () => {
+    const { EventStream } = await import('../../shared/sse');
+    const seen: string[] = [];
+    const headers: Array<Record<string, string>> = [];
+    let n = 0;
+    (globalThis as any).fetch = async (_url: string, init: any) => {
+      headers.push(init.headers);
+      n++;
+      return sse(n === 1 ? 'id: 1\nevent: message\ndata: a\n\nid: 2\nevent: message\ndata: b\n\n' : 'id: 3\nevent: message\ndata: c\n\n');
+    };
+    const drops: number[] = [];
+    const stream = new EventStream({ url: 'http://x/events', headers: () => ({ Authorization: 'Bearer t' }), onEvent: (e) => seen.push(e.data), onDrop: () => drops.push(1), minDelayMs: 10 }).start();
+    for (let i = 0; i < 100 && seen.length < 3; i++) await new Promise((r) => setTimeout(r, 10));
+    stream.close();
+    assert.deepEqual(seen.slice(0, 3), ['a', 'b', 'c']);
+    assert.equal(headers[0]['Last-Event-ID'], undefined);
+    assert.equal(headers[1]['Last-Event-ID'], '2');
+    assert.equal(headers[1].Authorization, 'Bearer t');
+    assert.ok(drops.length >= 1);
   });
 });

@@ -141,18 +141,20 @@ class BrowserIT {
         screenshot(visitor, "widget-handoff");
 
         String conversationId = widget.findElement(By.cssSelector(".thread[data-conversation]")).getAttribute("data-conversation");
-        WebElement escalated = waitFor(operator,
+        waitFor(operator,
                 d -> first(d, ".inbox a.conv[data-id='" + conversationId + "'][data-status=ESCALATED]"));
         waitFor(operator, d -> first(d, ".alerts .alert"));
         screenshot(operator, "console-inbox");
-        escalated.click();
+        click(operator, operator, ".inbox a.conv[data-id='" + conversationId + "']");
         waitFor(operator, d -> first(d, ".detail .entry.handoff"));
         assertThat(operator.findElement(By.cssSelector(".detail .thread")).getText())
             .contains("What are your opening hours?", "I want to talk to a human");
-        assertThat(operator.getCurrentUrl()).contains("#/conversations/");
+        assertThat(operator.getCurrentUrl()).contains("#/conversations/" + conversationId);
+        click(operator, operator, "#claim");
+        waitFor(operator, d -> d.findElement(By.cssSelector(".detail-head")).getText().contains("Assigned to Ada") ? true : null);
         WebElement reply = operator.findElement(By.id("reply"));
         reply.sendKeys("Hi, Ada here. I can help you with that.");
-        operator.findElement(By.id("send-reply")).click();
+        click(operator, operator, "#send-reply");
         waitFor(operator, d -> first(d, ".detail .entry.msg.OPERATOR"));
         screenshot(operator, "console-conversation");
 
@@ -162,7 +164,7 @@ class BrowserIT {
         screenshot(visitor, "widget-operator-reply");
 
         // (c) the operator resolves; the visitor is asked for a rating and gives one
-        waitFor(operator, d -> first(d, "#resolve")).click();
+        click(operator, operator, "#resolve");
         WebElement csat = waitFor(visitor, d -> first(widget, ".csat"));
         csat.findElement(By.cssSelector("button[data-rating='5']")).click();
         csat.findElement(By.cssSelector("textarea")).sendKeys("Quick and friendly!");
@@ -221,10 +223,9 @@ class BrowserIT {
         handoff.clear();
         handoff.sendKeys("legal threats");
         operator.findElement(By.cssSelector("form.settings button[type=submit]")).click();
-        waitFor(operator, d -> first(d, ".toast"));
+        waitFor(operator, d -> List.of("legal threats")
+            .equals(call("GET", "/api/v1/settings/handoff", operatorToken, null).get("forbiddenTopics")) ? true : null);
         screenshot(operator, "console-settings-handoff");
-        Map<String, Object> saved = call("GET", "/api/v1/settings/handoff", operatorToken, null);
-        assertThat(saved.get("forbiddenTopics")).isEqualTo(List.of("legal threats"));
 
         operator.get(gateway + "/console/index.html#/knowledge-base");
         waitFor(operator, d -> d.findElements(By.cssSelector(".table tbody tr")).size() >= 1 ? true : null);
@@ -237,6 +238,34 @@ class BrowserIT {
         WebElement secret = waitFor(operator, d -> first(d, "#new-secret"));
         assertThat(secret.getText()).startsWith("sk_live_");
         screenshot(operator, "console-api-keys");
+
+        operator.get(gateway + "/console/index.html#/settings/ai");
+        waitFor(operator, d -> first(d, "form.settings textarea[name=systemPrompt]"));
+        assertThat(operator.findElement(By.cssSelector("form.settings input[name=apiKey]")).getAttribute("value")).isEmpty();
+        screenshot(operator, "console-settings-ai");
+
+        operator.get(gateway + "/console/index.html#/settings/notifications");
+        WebElement recipients = waitFor(operator, d -> first(d, "form.settings textarea[name=emailRecipients]"));
+        recipients.clear();
+        recipients.sendKeys("support@acme.test");
+        operator.findElement(By.cssSelector("form.settings button[type=submit]")).click();
+        waitFor(operator, d -> List.of("support@acme.test")
+            .equals(call("GET", "/api/v1/settings/notifications", operatorToken, null).get("emailRecipients")) ? true : null);
+        screenshot(operator, "console-settings-notifications");
+
+        operator.get(gateway + "/console/index.html#/operators");
+        waitFor(operator, d -> first(d, "form input[name=email]"));
+        String email = "grace." + System.nanoTime() + "@acme.test";
+        operator.findElement(By.cssSelector("form input[name=name]")).sendKeys("Grace Agent");
+        operator.findElement(By.cssSelector("form input[name=email]")).sendKeys(email);
+        operator.findElement(By.cssSelector("form input[name=password]")).sendKeys("a long enough password");
+        operator.findElement(By.cssSelector("form button[type=submit]")).click();
+        WebElement row = waitFor(operator, d -> d.findElements(By.cssSelector(".table tbody tr")).stream()
+            .filter(r -> r.getText().contains(email)).findFirst().orElse(null));
+        row.findElement(By.cssSelector("button")).click();
+        waitFor(operator, d -> d.findElements(By.cssSelector(".table tbody tr")).stream()
+            .anyMatch(r -> r.getText().contains(email) && r.getText().contains("Deactivated")) ? true : null);
+        screenshot(operator, "console-operators");
 
         operator.get(gateway + "/console/index.html#/analytics");
         waitFor(operator, d -> first(d, ".tiles .tile"));
@@ -336,6 +365,23 @@ class BrowserIT {
         WebElement input = waitFor(driver, d -> first(widget, ".composer:not([hidden]) textarea"));
         input.sendKeys(text);
         input.sendKeys(Keys.ENTER);
+    }
+
+    /** Clicks once the element is there, finding it again when a live re-render replaced it. */
+    private void click(WebDriver driver, SearchContext context, String css) {
+        waitFor(driver, d -> {
+            try {
+                WebElement element = first(context, css);
+                if (element == null) {
+                    return null;
+                }
+                element.click();
+                return true;
+            }
+            catch (org.openqa.selenium.StaleElementReferenceException ex) {
+                return null;
+            }
+        });
     }
 
     private static WebElement first(SearchContext context, String css) {
