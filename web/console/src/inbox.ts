@@ -38,10 +38,23 @@ export function inboxView(target: HTMLElement, selectedId: string | null): () =>
   mount(target, h('div', { class: 'split' }, listPane, detailPane));
   const draft = h('textarea', { id: 'reply', rows: 3, placeholder: 'Reply to the customer… (Enter to send, Shift+Enter for a new line)', 'aria-label': 'Reply' });
 
+  let nextCursor: string | null = null;
+  let pages = 1;
+
   async function loadInbox() {
     try {
-      const page = await api<{ groups: Group[] }>('/api/v1/conversations?limit=50' + (filter ? '&status=' + filter : ''));
-      groups = page.groups || [];
+      // reload as many pages as are shown, so a live update does not collapse "load more"
+      let cursor: string | null = null;
+      const all: Group[] = [];
+      for (let i = 0; i < pages; i++) {
+        const page: { groups: Group[]; nextCursor?: string } = await api('/api/v1/conversations?limit=50' + (filter ? '&status=' + filter : '')
+          + (cursor ? '&cursor=' + encodeURIComponent(cursor) : ''));
+        all.push(...(page.groups || []));
+        cursor = page.nextCursor || null;
+        if (!cursor) break;
+      }
+      groups = all;
+      nextCursor = cursor;
       loadError = '';
     } catch (e) {
       loadError = (e as Error).message;
@@ -73,6 +86,7 @@ export function inboxView(target: HTMLElement, selectedId: string | null): () =>
   function renderList() {
     const select = h('select', { id: 'status-filter', 'aria-label': 'Filter by status', onchange: (e: Event) => {
       filter = (e.target as HTMLSelectElement).value;
+      pages = 1;
       sessionStorage.setItem('supportchat.console.filter', filter);
       void loadInbox();
     } }, ['', 'UNRESOLVED', 'ESCALATED', 'RESOLVED'].map((s) => h('option', { value: s, selected: s === filter }, s ? STATUS_LABEL[s] : 'All conversations')));
@@ -90,7 +104,8 @@ export function inboxView(target: HTMLElement, selectedId: string | null): () =>
         h('ul', { class: 'convs' }, g.conversations.map((c) => h('li', null,
           h('a', { class: 'conv' + (c.id === selectedId ? ' selected' : ''), href: '#/conversations/' + c.id, 'data-id': c.id, 'data-status': c.status, 'aria-current': c.id === selectedId ? 'page' : null },
             h('span', { class: 'row' }, badge(c.status), h('span', { class: 'muted small' }, ago(c.lastActivityAt || c.createdAt))),
-            h('span', { class: 'preview' }, c.lastMessagePreview || '(no messages)')))))))));
+            h('span', { class: 'preview' }, c.lastMessagePreview || '(no messages)')))))))),
+      nextCursor ? h('div', { class: 'more' }, h('button', { class: 'btn', id: 'load-more', onclick: () => { pages++; void loadInbox(); } }, 'Load more')) : null);
   }
 
   function identityLabel(t: string) {

@@ -1,4 +1,4 @@
-import { api, uuid } from './api';
+import { api, session, uuid } from './api';
 import { h, humanize, mount, when } from './dom';
 import { toast } from './ui';
 
@@ -245,7 +245,7 @@ export function operatorsView(target: HTMLElement): void {
         h('tbody', null, ops.map((o) => h('tr', null,
           h('td', null, h('strong', null, o.name)), h('td', null, o.email), h('td', null, humanize(o.role)),
           h('td', null, o.active ? h('span', { class: 'badge ok' }, 'Active') : h('span', { class: 'badge RESOLVED' }, 'Deactivated')),
-          h('td', { class: 'actions' }, h('button', { class: 'btn small' + (o.active ? ' danger' : ''), onclick: async () => {
+          h('td', { class: 'actions' }, o.id === session.operator?.id ? h('span', { class: 'muted small' }, 'You') : h('button', { class: 'btn small' + (o.active ? ' danger' : ''), onclick: async () => {
             try {
               await api(`/api/v1/operators/${o.id}/${o.active ? 'deactivate' : 'activate'}`, { method: 'POST' });
               toast(o.active ? 'Operator deactivated' : 'Operator activated');
