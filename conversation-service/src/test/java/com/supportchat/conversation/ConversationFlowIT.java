@@ -332,6 +332,48 @@ class ConversationFlowIT extends IntegrationTest {
             .exchange().expectStatus().isUnauthorized();
     }
 
+    @Test
+    void aHandoffNobodyTookGoesBackToTheAiButAClaimedOneStays() {
+        String org = newOrg();
+        String visitor = TestTokens.anonymousVisitor(org, newId());
+        String unanswered = (String) startConversation(visitor, "talk to a human").get("id");
+        String claimed = (String) startConversation(visitor, "talk to a human please").get("id");
+        for (String id : List.of(unanswered, claimed)) {
+            kafka.send(Topics.HANDOFF_DECIDED, "com.supportchat.handoff.decided.v1", id, org, """
+                    {"requestId":"%s","conversationId":"%s","orgId":"%s","trigger":"HUMAN_REQUEST","accepted":true,
+                     "summary":"wants a person","visitorMessage":"Connecting you with a team member - one moment please.",
+                     "decidedAt":"2026-11-22T10:00:00Z"}""".formatted(newId(), id, org));
+        }
+        // each thread: the visitor's message, then the handoff entry
+        await().atMost(Duration.ofSeconds(30)).until(() -> messages(visitor, unanswered).size() >= 2
+                && messages(visitor, claimed).size() >= 2);
+        http.post().uri("/api/v1/conversations/{id}/claim", claimed)
+            .headers(h -> h.setBearerAuth(TestTokens.operator(org, "op-1", "Jane", "agent"))).exchange()
+            .expectStatus().isOk();
+
+        String message = "Our team could not get to you in time, so the AI assistant will keep helping you here.";
+        for (String id : List.of(claimed, unanswered)) {
+            kafka.send(Topics.HANDOFF_TIMED_OUT, "com.supportchat.handoff.timed-out.v1", id, org, """
+                    {"handoffId":"%s","conversationId":"%s","orgId":"%s","decidedAt":"2026-11-22T10:00:00Z",
+                     "waitedSeconds":1800,"visitorMessage":"%s","occurredAt":"2026-11-22T10:30:00Z"}"""
+                .formatted(newId(), id, org, message));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> http.get().uri("/widget/v1/conversations/{id}", unanswered)
+            .headers(h -> h.setBearerAuth(visitor)).exchange().expectBody().jsonPath("$.status").isEqualTo("UNRESOLVED"));
+        assertThat(messages(visitor, unanswered)).last()
+            .satisfies(m -> assertThat(m).containsEntry("kind", "STATUS").containsEntry("text", message)
+                .containsEntry("status", "UNRESOLVED"));
+        // both time-outs were applied (the consumer counted them) and the claimed conversation stayed with the team
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed("conversation.handoff-timed-out") >= 2);
+        http.get().uri("/widget/v1/conversations/{id}", claimed).headers(h -> h.setBearerAuth(visitor)).exchange()
+            .expectBody().jsonPath("$.status").isEqualTo("ESCALATED");
+    }
+
+    private double processed(String consumer) {
+        return meters.find("supportchat.events.consumed").tag("consumer", consumer).counters().stream()
+            .mapToDouble(c -> c.count()).sum();
+    }
+
     private Mono<HttpStatus> claim(WebClient client, String id, String token) {
         return client.post().uri("/api/v1/conversations/{id}/claim", id)
             .headers(h -> h.setBearerAuth(token))

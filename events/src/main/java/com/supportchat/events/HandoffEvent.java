@@ -2,5 +2,5 @@ package com.supportchat.events;
 
 /** Events about handing conversations to humans. */
 public sealed interface HandoffEvent extends PublishedEvent
-        permits HandoffRequested, HandoffDecided, HandoffSettingsChanged {
+        permits HandoffRequested, HandoffDecided, HandoffTimedOut, HandoffSettingsChanged {
 }

@@ -17,6 +17,11 @@ public final class Topics {
     public static final String RESOLUTION_REQUESTED = "resolution-requested";
     /** handoff-service accepted or declined a handoff request. */
     public static final String HANDOFF_DECIDED = "handoff-decided";
+    /**
+     * Nobody from the team took a handed-off conversation within the org's hand-back time; the
+     * conversation goes back to the AI.
+     */
+    public static final String HANDOFF_TIMED_OUT = "handoff-timed-out";
     /** A conversation moved between UNRESOLVED, ESCALATED and RESOLVED. */
     public static final String CONVERSATION_STATUS_CHANGED = "conversation-status-changed";
     /** An operator claimed a conversation, or released it back to the AI. */
@@ -38,7 +43,7 @@ public final class Topics {
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
     public static final List<String> ALL = List.of(MESSAGE_RECEIVED, HANDOFF_REQUESTED, SESSION_RESOLVED,
-            REPLY_GENERATED, RESOLUTION_REQUESTED, HANDOFF_DECIDED, CONVERSATION_STATUS_CHANGED,
+            REPLY_GENERATED, RESOLUTION_REQUESTED, HANDOFF_DECIDED, HANDOFF_TIMED_OUT, CONVERSATION_STATUS_CHANGED,
             CONVERSATION_ASSIGNED, HANDOFF_SETTINGS_CHANGED, VISITOR_IDENTIFIED, NOTIFICATION_DELIVERED,
             ARTICLE_CHANGED);
 

@@ -106,6 +106,18 @@ public record Conversation(
         return with(ConversationStatus.UNRESOLVED, null, null, null, null, resolvedAt);
     }
 
+    /**
+     * Gives a handed-off conversation back to the AI because nobody from the team took it in time. Only an
+     * ESCALATED conversation no operator has claimed goes back; anything else is refused.
+     */
+    public Conversation handBackUnanswered() {
+        if (status != ConversationStatus.ESCALATED || assigneeId != null) {
+            throw new IllegalTransitionException("illegal-transition",
+                    "Only an escalated conversation nobody has claimed goes back to the AI.");
+        }
+        return with(ConversationStatus.UNRESOLVED, null, null, null, null, resolvedAt);
+    }
+
     private static void requireOperator(Actor actor) {
         if (actor.type() != AuthorType.OPERATOR) {
             throw new IllegalArgumentException("only operators claim and release conversations");

@@ -61,6 +61,18 @@ public class ConversationRepository {
             .all();
     }
 
+    /** Whether an operator has written in the conversation since it was last escalated. */
+    public Mono<Boolean> hasHumanReply(String orgId, UUID id) {
+        return db.sql("""
+                SELECT EXISTS (SELECT 1 FROM message m JOIN conversation c ON c.id = m.conversation_id
+                    WHERE c.id = :id AND c.org_id = :org AND m.kind = 'MESSAGE' AND m.author_type = 'OPERATOR'
+                        AND m.created_at >= COALESCE(c.escalated_at, c.created_at)) AS replied""")
+            .bind("id", id)
+            .bind("org", orgId)
+            .map(row -> Boolean.TRUE.equals(row.get("replied", Boolean.class)))
+            .one();
+    }
+
     public Mono<Boolean> hasOpenConversation(String orgId, String ownerKey) {
         return db.sql("SELECT EXISTS (SELECT 1 FROM conversation WHERE org_id = :org AND owner_key = :owner AND status <> 'RESOLVED') AS open")
             .bind("org", orgId)

@@ -18,6 +18,7 @@ import com.supportchat.events.ConversationStatus;
 import com.supportchat.events.ConversationStatusChanged;
 import com.supportchat.events.HandoffDecided;
 import com.supportchat.events.HandoffRequested;
+import com.supportchat.events.HandoffTimedOut;
 import com.supportchat.events.HandoffTrigger;
 import com.supportchat.events.MessageReceived;
 import com.supportchat.events.ReplyGenerated;
@@ -220,6 +221,20 @@ public class ConversationService {
             return transition(c, c.escalate(decision.trigger(), decision.summary()), Actor.SYSTEM, EntryKind.HANDOFF,
                     message, data).then();
         });
+    }
+
+    /**
+     * Nobody from the team took the handoff in time: the AI takes the conversation back and says so, unless
+     * an operator claimed it, answered it or it was resolved meanwhile (then nothing changes).
+     */
+    public Mono<Void> applyHandoffTimeout(HandoffTimedOut timedOut) {
+        UUID id = UUID.fromString(timedOut.conversationId());
+        return conversations.findForUpdate(timedOut.orgId(), id)
+            .filter(c -> c.status() == ConversationStatus.ESCALATED && c.assigneeId() == null)
+            .filterWhen(c -> conversations.hasHumanReply(c.orgId(), c.id()).map(replied -> !replied))
+            .flatMap(c -> transition(c, c.handBackUnanswered(), Actor.SYSTEM, EntryKind.STATUS,
+                    timedOut.visitorMessage(), Map.of("handedBack", true)))
+            .then();
     }
 
     /** The visitor confirmed the AI solved it: resolve, if the AI still owns the conversation. */

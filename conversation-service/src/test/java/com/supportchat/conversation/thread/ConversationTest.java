@@ -110,4 +110,21 @@ class ConversationTest {
     void onlyOperatorsClaim() {
         assertThatThrownBy(() -> ConversationMother.escalated().claim(Actor.AI)).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void anUnclaimedHandoffGoesBackToTheAi() {
+        Conversation back = ConversationMother.escalated().handBackUnanswered();
+        assertThat(back.status()).isEqualTo(ConversationStatus.UNRESOLVED);
+        assertThat(back.handoffTrigger()).isNull();
+    }
+
+    @Test
+    void aClaimedOrResolvedConversationIsNotHandedBack() {
+        assertThatThrownBy(() -> ConversationMother.claimedBy(jane).handBackUnanswered())
+            .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> ConversationMother.resolved().handBackUnanswered())
+            .isInstanceOf(IllegalTransitionException.class);
+        assertThatThrownBy(() -> ConversationMother.unresolved().handBackUnanswered())
+            .isInstanceOf(IllegalTransitionException.class);
+    }
 }

@@ -12,20 +12,24 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.supportchat.events.HandoffTimedOut;
 import com.supportchat.handoff.settings.HandoffSettings;
 import com.supportchat.handoff.settings.HandoffSettingsService;
+import com.supportchat.messaging.Outbox;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Finds handoffs whose visitor is still waiting for a person (accepted, unclaimed, no operator message) and
  * flags them: {@code overdue} after the org's {@code renotifyAfter}, {@code handbackDue} after its
  * {@code handbackAfter}. Operators see both flags on {@code GET /api/v1/handoffs}; metrics count them.
- * Re-notifying operators is notification-service's job (it tracks unanswered handoffs itself); actually
- * handing the conversation back to the AI needs an event conversation-service consumes, which the
- * published language does not have yet (see docs/handoff.md). Runs on a reactive interval, never blocking;
- * the updates are idempotent, so several instances may scan at once.
+ * Re-notifying operators is notification-service's job (it tracks unanswered handoffs itself). When a
+ * handoff becomes due for hand-back, {@code handoff-timed-out} is published through the outbox in the same
+ * transaction as the flag, and conversation-service hands the conversation back to the AI (unless an
+ * operator took it meanwhile). Runs on a reactive interval, never blocking; flagging happens once per
+ * record, so several instances may scan at once.
  */
 @Component
 class HandoffTimeouts implements SmartLifecycle {
@@ -36,11 +40,19 @@ class HandoffTimeouts implements SmartLifecycle {
     private final HandoffSettingsService settings;
     private final TimeoutProperties properties;
     private final Clock clock;
+    /** What the visitor reads when the conversation goes back to the AI. */
+    static final String HANDBACK_MESSAGE = "Our team could not get to you in time, so the AI assistant will keep "
+            + "helping you here. Your request stays visible to the team.";
+
     private final MeterRegistry meters;
+    private final Outbox outbox;
+    private final TransactionalOperator tx;
     private volatile Disposable running;
 
     HandoffTimeouts(HandoffRecords records, HandoffSettingsService settings, TimeoutProperties properties, Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters, Outbox outbox, TransactionalOperator tx) {
+        this.outbox = outbox;
+        this.tx = tx;
         this.records = records;
         this.settings = settings;
         this.properties = properties;
@@ -93,12 +105,20 @@ class HandoffTimeouts implements SmartLifecycle {
                 log.info("Handoff {} of conversation {} has waited over {} without a human", next.id(),
                         next.conversationId(), orgSettings.renotifyAfter());
             }
+            boolean handBack = false;
             if (next.handbackDueAt() == null && orgSettings.handbackAfter() != null
                     && due(next, orgSettings.handbackAfter(), now)) {
                 next = next.markHandbackDue(now);
+                handBack = true;
                 meters.counter("supportchat.handoffs.handback-due").increment();
             }
-            return next.equals(record) ? Mono.just(0) : records.update(next).thenReturn(1);
+            if (next.equals(record)) {
+                return Mono.just(0);
+            }
+            Mono<Void> timedOut = !handBack ? Mono.empty()
+                    : outbox.publish(new HandoffTimedOut(next.id().toString(), next.conversationId(), next.orgId(),
+                            next.decidedAt(), Duration.between(next.decidedAt(), now).toSeconds(), HANDBACK_MESSAGE, now));
+            return tx.transactional(records.update(next).then(timedOut)).thenReturn(1);
         });
     }
 

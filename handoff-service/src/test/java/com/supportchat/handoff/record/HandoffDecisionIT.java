@@ -12,6 +12,7 @@ import com.supportchat.events.ConversationAssigned;
 import com.supportchat.events.ConversationStatus;
 import com.supportchat.events.HandoffDecided;
 import com.supportchat.events.HandoffRequested;
+import com.supportchat.events.HandoffTimedOut;
 import com.supportchat.events.HandoffTrigger;
 import com.supportchat.events.MessageReceived;
 import com.supportchat.events.SessionResolved;
@@ -183,5 +184,31 @@ class HandoffDecisionIT extends HandoffITBase {
 
         assertThat(handoffs(org, "waiting")).singleElement()
             .satisfies(h -> assertThat(h).containsEntry("overdue", true).containsEntry("handbackDue", false));
+    }
+
+    @Test
+    void aHandoffNobodyTookWithinTheHandBackTimeGoesBackToTheAi() throws Exception {
+        String org = newId("org");
+        as(org, "admin").put().uri("/api/v1/settings/handoff").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("handbackAfter", "PT15M", "renotifyAfter", "PT5M")).exchange().expectStatus().isOk();
+        String conversation = newId("conv");
+        kafka().publish(request(org, conversation, HandoffTrigger.HUMAN_REQUEST));
+        decisionFor(conversation);
+        await().untilAsserted(() -> assertThat(handoffs(org, "waiting")).hasSize(1));
+        db.sql("UPDATE handoff_record SET decided_at = decided_at - interval '20 minutes' WHERE conversation_id = :c")
+            .bind("c", conversation).then().block(Duration.ofSeconds(5));
+
+        timeouts.scan().block(Duration.ofSeconds(10));
+        timeouts.scan().block(Duration.ofSeconds(10));
+
+        List<HandoffTimedOut> timedOut = kafka().awaitRecords(Topics.HANDOFF_TIMED_OUT, conversation, HandoffTimedOut.class,
+                seen -> !seen.isEmpty());
+        assertThat(timedOut).singleElement().satisfies(t -> {
+            assertThat(t.orgId()).isEqualTo(org);
+            assertThat(t.waitedSeconds()).isGreaterThanOrEqualTo(20 * 60);
+            assertThat(t.visitorMessage()).contains("AI assistant");
+        });
+        assertThat(handoffs(org, "waiting")).singleElement()
+            .satisfies(h -> assertThat(h).containsEntry("overdue", true).containsEntry("handbackDue", true));
     }
 }
