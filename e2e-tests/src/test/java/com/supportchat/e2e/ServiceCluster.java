@@ -79,6 +79,8 @@ final class ServiceCluster implements AutoCloseable {
                 env.put("DB_JDBC_URL", db.jdbcUrl());
                 env.put("DB_USER", db.user());
                 env.put("DB_PASSWORD", db.password());
+                // five services share one PostgreSQL (100 connections by default) with the other tests
+                env.put("DB_POOL_MAX", "5");
             }
             env.put("IDENTITY_URI", identity());
             env.put("CONVERSATION_URI", "http://127.0.0.1:" + port("conversation-service"));

@@ -1,0 +1,189 @@
+package com.supportchat.messaging;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+
+import com.supportchat.testsupport.CloudEventTestClient;
+import com.supportchat.testsupport.ServiceInfrastructure;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.reactive.TransactionalOperator;
+
+/**
+ * The library's promises on the real PostgreSQL and the real Kafka broker: an event leaves only with its
+ * committed state change, arrives as a CloudEvent, is applied once however often it is delivered, in
+ * order per key, and a poison or failing event ends on the dead-letter topic without blocking the rest.
+ */
+@SpringBootTest(classes = MessagingTestApplication.class)
+class MessagingIT {
+
+    private static CloudEventTestClient kafka;
+
+    @Autowired
+    private Outbox outbox;
+
+    @Autowired
+    private TransactionalOperator tx;
+
+    @Autowired
+    private DatabaseClient db;
+
+    @Autowired
+    private MessagingTestApplication.ThingListener listener;
+
+    @Autowired
+    private KafkaListenerEndpointRegistry listeners;
+
+    @DynamicPropertySource
+    static void infrastructure(DynamicPropertyRegistry registry) {
+        ServiceInfrastructure.register(registry, "messaging");
+    }
+
+    @BeforeAll
+    static void connect() {
+        kafka = new CloudEventTestClient();
+    }
+
+    @AfterAll
+    static void disconnect() {
+        kafka.close();
+    }
+
+    @BeforeEach
+    void listenersOwnTheirPartitions() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> listeners.getListenerContainers().stream()
+            .allMatch(c -> c.getAssignedPartitions() != null && !c.getAssignedPartitions().isEmpty()));
+    }
+
+    @Test
+    void committedEventIsPublishedAsACloudEventKeyedBySubject() {
+        String key = "k-" + UUID.randomUUID();
+        tx.transactional(outbox.publish(new ThingHappened(key, "org-1", 1, "ok"))).block(Duration.ofSeconds(10));
+
+        try (CloudEventTestClient.Reader reader = CloudEventTestClient.reader(ThingHappened.TOPIC)) {
+            ConsumerRecord<String, byte[]> record = reader.await(r -> key.equals(r.key()), Duration.ofSeconds(30));
+            assertThat(CloudEventTestClient.header(record, "ce_specversion")).isEqualTo("1.0");
+            assertThat(CloudEventTestClient.header(record, "ce_type")).isEqualTo(ThingHappened.TYPE);
+            assertThat(CloudEventTestClient.header(record, "ce_source")).isEqualTo("/messaging-test");
+            assertThat(CloudEventTestClient.header(record, "ce_subject")).isEqualTo(key);
+            assertThat(CloudEventTestClient.header(record, "ce_orgid")).isEqualTo("org-1");
+            assertThat(CloudEventTestClient.header(record, "ce_id")).isNotBlank();
+            assertThat(CloudEventTestClient.header(record, "ce_time")).isNotBlank();
+            assertThat(CloudEventTestClient.header(record, "content-type")).isEqualTo("application/json");
+            assertThat(CloudEventTestClient.value(record)).contains("\"number\":1");
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(key) == 1);
+        assertThat(db.sql("SELECT count(*) AS n FROM outbox WHERE subject = :key AND published_at IS NOT NULL")
+            .bind("key", key).map(row -> row.get("n", Long.class)).one().block()).isEqualTo(1L);
+    }
+
+    @Test
+    void rolledBackStateChangePublishesNothing() {
+        String key = "rollback-" + UUID.randomUUID();
+        Mono<Void> failing = outbox.publish(new ThingHappened(key, "org-1", 1, "ok"))
+            .then(Mono.error(new IllegalStateException("the state change failed")));
+        try {
+            tx.transactional(failing).block(Duration.ofSeconds(10));
+        }
+        catch (IllegalStateException expected) {
+            // the transaction rolled back
+        }
+        assertThat(db.sql("SELECT count(*) AS n FROM outbox WHERE subject = :key").bind("key", key)
+            .map(row -> row.get("n", Long.class)).one().block()).isZero();
+    }
+
+    @Test
+    void anEventDeliveredThreeTimesIsAppliedOnce() {
+        String key = "dup-" + UUID.randomUUID();
+        String id = UUID.randomUUID().toString();
+        String json = "{\"key\":\"%s\",\"orgId\":\"org-1\",\"number\":7,\"behaviour\":\"ok\"}".formatted(key);
+        for (int i = 0; i < 3; i++) {
+            kafka.send(ThingHappened.TOPIC, ThingHappened.TYPE, key, "org-1", json, id);
+        }
+        kafka.send(ThingHappened.TOPIC, ThingHappened.TYPE, key, "org-1",
+                "{\"key\":\"%s\",\"orgId\":\"org-1\",\"number\":8,\"behaviour\":\"ok\"}".formatted(key));
+        // same key, same partition, in order: once the later event is applied, the duplicates were handled
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedNumber(key, 8) == 1);
+        assertThat(appliedNumber(key, 7)).isEqualTo(1);
+    }
+
+    @Test
+    void eventsOfOneKeyAreAppliedInOrder() {
+        String key = "order-" + UUID.randomUUID();
+        for (int n = 1; n <= 30; n++) {
+            kafka.send(ThingHappened.TOPIC, ThingHappened.TYPE, key, "org-1",
+                    "{\"key\":\"%s\",\"orgId\":\"org-1\",\"number\":%d,\"behaviour\":\"ok\"}".formatted(key, n));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> applied(key) == 30);
+        List<Integer> order = db.sql("SELECT number FROM applied_thing WHERE thing_key = :key ORDER BY id")
+            .bind("key", key).map(row -> row.get("number", Integer.class)).all().collectList().block();
+        assertThat(order).isSorted().hasSize(30);
+    }
+
+    @Test
+    void aFailingEventIsRetriedABoundedNumberOfTimesThenParkedWithoutBlockingTheKey() {
+        String key = "fail-" + UUID.randomUUID();
+        int before = listener.attempts.get();
+        String failingId = kafka.send(ThingHappened.TOPIC, ThingHappened.TYPE, key, "org-1",
+                "{\"key\":\"%s\",\"orgId\":\"org-1\",\"number\":1,\"behaviour\":\"always-fail\"}".formatted(key));
+        kafka.send(ThingHappened.TOPIC, ThingHappened.TYPE, key, "org-1",
+                "{\"key\":\"%s\",\"orgId\":\"org-1\",\"number\":2,\"behaviour\":\"ok\"}".formatted(key));
+
+        try (CloudEventTestClient.Reader dlt = CloudEventTestClient.reader(ThingHappened.TOPIC + ".DLT")) {
+            ConsumerRecord<String, byte[]> parked = dlt.await(r -> failingId.equals(CloudEventTestClient.header(r, "ce_id")),
+                    Duration.ofSeconds(30));
+            assertThat(CloudEventTestClient.header(parked, "x-dlt-consumer")).isEqualTo("test.thing-happened");
+            assertThat(CloudEventTestClient.header(parked, "x-dlt-exception")).contains("the downstream is broken");
+            assertThat(CloudEventTestClient.header(parked, "x-dlt-original")).startsWith(ThingHappened.TOPIC + "-");
+            assertThat(parked.key()).isEqualTo(key);
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> appliedNumber(key, 2) == 1);
+        // 4 attempts (consumer-attempts default) for the failing event, 1 for the good one
+        assertThat(listener.attempts.get() - before).isEqualTo(5);
+        assertThat(appliedNumber(key, 1)).isZero();
+    }
+
+    @Test
+    void aRecordThatIsNotACloudEventGoesToTheDeadLetterTopicAtOnce() throws Exception {
+        String key = "poison-" + UUID.randomUUID();
+        int before = listener.attempts.get();
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, byte[]>(java.util.Map.of(
+                "bootstrap.servers", com.supportchat.testsupport.KafkaTestBroker.bootstrapServers(),
+                "key.serializer", org.apache.kafka.common.serialization.StringSerializer.class,
+                "value.serializer", org.apache.kafka.common.serialization.ByteArraySerializer.class))) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(ThingHappened.TOPIC, key,
+                    "not a cloud event".getBytes())).get();
+        }
+        try (CloudEventTestClient.Reader dlt = CloudEventTestClient.reader(ThingHappened.TOPIC + ".DLT")) {
+            ConsumerRecord<String, byte[]> parked = dlt.await(r -> key.equals(r.key()), Duration.ofSeconds(30));
+            assertThat(CloudEventTestClient.header(parked, "x-dlt-exception")).contains("PoisonEventException");
+        }
+        assertThat(listener.attempts.get()).isEqualTo(before);
+    }
+
+    private long applied(String key) {
+        return db.sql("SELECT count(*) AS n FROM applied_thing WHERE thing_key = :key").bind("key", key)
+            .map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    private long appliedNumber(String key, int number) {
+        return db.sql("SELECT count(*) AS n FROM applied_thing WHERE thing_key = :key AND number = :number")
+            .bind("key", key).bind("number", number).map(row -> row.get("n", Long.class)).one().block();
+    }
+}
