@@ -214,11 +214,11 @@ class BrowserIT {
         WebDriver operator = browser(1440, 900);
         loginToConsole(operator);
 
-        operator.get(gateway + "/console/index.html#/settings/widget");
+        operator.get(gateway + "/console/#/settings/widget");
         waitFor(operator, d -> first(d, "form.settings input[name=operatorLabel]"));
         screenshot(operator, "console-settings-session-rules");
 
-        operator.get(gateway + "/console/index.html#/settings/handoff");
+        operator.get(gateway + "/console/#/settings/handoff");
         WebElement handoff = waitFor(operator, d -> first(d, "form.settings textarea[name=forbiddenTopics]"));
         handoff.clear();
         handoff.sendKeys("legal threats");
@@ -227,11 +227,11 @@ class BrowserIT {
             .equals(call("GET", "/api/v1/settings/handoff", operatorToken, null).get("forbiddenTopics")) ? true : null);
         screenshot(operator, "console-settings-handoff");
 
-        operator.get(gateway + "/console/index.html#/knowledge-base");
+        operator.get(gateway + "/console/#/knowledge-base");
         waitFor(operator, d -> d.findElements(By.cssSelector(".table tbody tr")).size() >= 1 ? true : null);
         screenshot(operator, "console-knowledge-base");
 
-        operator.get(gateway + "/console/index.html#/api-keys");
+        operator.get(gateway + "/console/#/api-keys");
         WebElement name = waitFor(operator, d -> first(d, ".inline-form input[name=name]"));
         name.sendKeys("Staging backend");
         operator.findElement(By.cssSelector(".inline-form button[type=submit]")).click();
@@ -239,12 +239,12 @@ class BrowserIT {
         assertThat(secret.getText()).startsWith("sk_live_");
         screenshot(operator, "console-api-keys");
 
-        operator.get(gateway + "/console/index.html#/settings/ai");
+        operator.get(gateway + "/console/#/settings/ai");
         waitFor(operator, d -> first(d, "form.settings textarea[name=systemPrompt]"));
         assertThat(operator.findElement(By.cssSelector("form.settings input[name=apiKey]")).getAttribute("value")).isEmpty();
         screenshot(operator, "console-settings-ai");
 
-        operator.get(gateway + "/console/index.html#/settings/notifications");
+        operator.get(gateway + "/console/#/settings/notifications");
         WebElement recipients = waitFor(operator, d -> first(d, "form.settings textarea[name=emailRecipients]"));
         recipients.clear();
         recipients.sendKeys("support@acme.test");
@@ -253,7 +253,7 @@ class BrowserIT {
             .equals(call("GET", "/api/v1/settings/notifications", operatorToken, null).get("emailRecipients")) ? true : null);
         screenshot(operator, "console-settings-notifications");
 
-        operator.get(gateway + "/console/index.html#/operators");
+        operator.get(gateway + "/console/#/operators");
         waitFor(operator, d -> first(d, "form input[name=email]"));
         String email = "grace." + System.nanoTime() + "@acme.test";
         operator.findElement(By.cssSelector("form input[name=name]")).sendKeys("Grace Agent");
@@ -267,12 +267,12 @@ class BrowserIT {
             .anyMatch(r -> r.getText().contains(email) && r.getText().contains("Deactivated")) ? true : null);
         screenshot(operator, "console-operators");
 
-        operator.get(gateway + "/console/index.html#/analytics");
+        operator.get(gateway + "/console/#/analytics");
         waitFor(operator, d -> first(d, ".tiles .tile"));
         screenshot(operator, "console-analytics");
 
         // a bad save shows the problem detail to the user
-        operator.get(gateway + "/console/index.html#/settings/widget");
+        operator.get(gateway + "/console/#/settings/widget");
         WebElement label = waitFor(operator, d -> first(d, "form.settings input[name=operatorLabel]"));
         label.clear();
         operator.findElement(By.cssSelector("form.settings button[type=submit]")).click();
@@ -317,7 +317,7 @@ class BrowserIT {
 
             // the console, opened on a deep link, shows what the visitor typed as untrusted data
             WebDriver operator = browser(1440, 900);
-            operator.get(gateway + "/console/index.html#/conversations/" + conversationId);
+            operator.get(gateway + "/console/#/conversations/" + conversationId);
             waitFor(operator, d -> first(d, "input[name=email]")).sendKeys(RunningSystem.OPERATOR_EMAIL);
             operator.findElement(By.cssSelector("input[name=password]")).sendKeys(RunningSystem.OPERATOR_PASSWORD, Keys.ENTER);
             WebElement customer = waitFor(operator, d -> first(d, ".detail aside.customer"));
@@ -335,11 +335,11 @@ class BrowserIT {
     // ---- helpers --------------------------------------------------------------------------------------
 
     private String demoUrl(String extra) {
-        return gateway + "/demo/index.html?token=" + URLEncoder.encode(widgetToken, StandardCharsets.UTF_8) + extra;
+        return gateway + "/demo/?token=" + URLEncoder.encode(widgetToken, StandardCharsets.UTF_8) + extra;
     }
 
     private void loginToConsole(WebDriver operator) {
-        operator.get(gateway + "/console/index.html");
+        operator.get(gateway + "/console/");
         waitFor(operator, d -> first(d, "input[name=email]")).sendKeys(RunningSystem.OPERATOR_EMAIL);
         operator.findElement(By.cssSelector("input[name=password]")).sendKeys(RunningSystem.OPERATOR_PASSWORD, Keys.ENTER);
         waitFor(operator, d -> first(d, ".inbox .pane-head"));
@@ -391,7 +391,10 @@ class BrowserIT {
 
     private <T> T waitFor(WebDriver driver, Function<WebDriver, T> condition) {
         try {
-            return new WebDriverWait(driver, WAIT, Duration.ofMillis(200)).until(condition::apply);
+            // live updates re-render parts of the page: an element found a moment ago may be replaced
+            return new WebDriverWait(driver, WAIT, Duration.ofMillis(200))
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(condition::apply);
         }
         catch (RuntimeException ex) {
             screenshot(driver, "failure-" + System.currentTimeMillis());
