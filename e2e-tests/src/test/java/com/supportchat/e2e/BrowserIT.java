@@ -211,6 +211,19 @@ class BrowserIT {
     @Test
     @Order(3)
     void theConsoleShowsSettingsKnowledgeBaseApiKeysOperatorsAndAnalytics() {
+        Map<String, Object> handoffSettings = call("GET", "/api/v1/settings/handoff", operatorToken, null);
+        Map<String, Object> notificationSettings = call("GET", "/api/v1/settings/notifications", operatorToken, null);
+        try {
+            consoleSettingsPages();
+        }
+        finally {
+            // other end-to-end tests share the org: leave its settings as they were
+            restore("/api/v1/settings/handoff", handoffSettings);
+            restore("/api/v1/settings/notifications", notificationSettings);
+        }
+    }
+
+    private void consoleSettingsPages() {
         WebDriver operator = browser(1440, 900);
         loginToConsole(operator);
 
@@ -365,6 +378,13 @@ class BrowserIT {
         WebElement input = waitFor(driver, d -> first(widget, ".composer:not([hidden]) textarea"));
         input.sendKeys(text);
         input.sendKeys(Keys.ENTER);
+    }
+
+    private static void restore(String path, Map<String, Object> document) {
+        Map<String, Object> body = new java.util.HashMap<>(document);
+        body.remove("updatedAt");
+        body.remove("activeTriggers");
+        call("PUT", path, operatorToken, body);
     }
 
     /** Clicks once the element is there, finding it again when a live re-render replaced it. */
