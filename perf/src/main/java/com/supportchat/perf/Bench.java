@@ -63,6 +63,12 @@ public final class Bench {
         Bench b = new Bench(cfg);
         int code = 0;
         try {
+            if (args.length > 0 && args[0].equals("--report-only")) {
+                // rewrite README.md and the plots from the last run's results.json (template changes)
+                b.results.putAll(JSON.readValue(cfg.root().resolve("docs/perf/results.json").toFile(), LinkedHashMap.class));
+                Report.write(b);
+                return;
+            }
             b.run();
         } catch (Exception e) {
             e.printStackTrace();
@@ -268,7 +274,7 @@ public final class Bench {
                 throw new IllegalStateException("cannot read " + demoEnv + " (run deploy/local/up first)", e);
             }
             List<Double> rates = new ArrayList<>();
-            for (String r : env("PERF_SWEEP_RATES", "5,10,20,50,100,200,300,400,500,600").split(",")) {
+            for (String r : env("PERF_SWEEP_RATES", "5,10,20,30,50,75,100,150,200,300,400,500,600").split(",")) {
                 rates.add(Double.parseDouble(r.trim()));
             }
             return new Config(root, "http://127.0.0.1:8080", "http://127.0.0.1:8082", "127.0.0.1:9092",

@@ -38,6 +38,57 @@ final class Machine {
         return m;
     }
 
+    /**
+     * CPU time (ms, user + system) of each process the local run started (var/local/pids/*.pid) and of all
+     * PostgreSQL backends together (the machine's PostgreSQL, shared with anyone else using it).
+     */
+    static Map<String, Double> cpuMs(Path root) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        try (var files = Files.list(root.resolve("var/local/pids"))) {
+            for (Path f : files.sorted().toList()) {
+                String name = f.getFileName().toString().replace(".pid", "");
+                try {
+                    double ms = procCpuMs(Long.parseLong(Files.readString(f).trim()));
+                    if (ms >= 0) {
+                        m.put(name, ms);
+                    }
+                } catch (Exception e) {
+                    // a process that is gone has no CPU to report
+                }
+            }
+        } catch (Exception e) {
+            return m;
+        }
+        double pg = 0;
+        try (var procs = Files.list(Path.of("/proc"))) {
+            for (Path p : procs.toList()) {
+                String n = p.getFileName().toString();
+                if (!n.chars().allMatch(Character::isDigit)) {
+                    continue;
+                }
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    if (stat.contains("(postgres)")) {
+                        pg += procCpuMs(Long.parseLong(n));
+                    }
+                } catch (Exception e) {
+                    // raced with an exiting process
+                }
+            }
+        } catch (Exception e) {
+            return m;
+        }
+        m.put("postgresql (all backends)", pg);
+        return m;
+    }
+
+    private static double procCpuMs(long pid) throws Exception {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields 14 and 15 of stat (utime, stime) are 11 and 12 after the command; clock ticks of 10 ms
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) * 10.0;
+    }
+
     private static String firstValue(String file, String key) {
         try {
             for (String line : Files.readAllLines(Path.of(file))) {

@@ -39,6 +39,7 @@ final class Report {
         Map<String, Object> gw = (Map<String, Object>) r.get("gatewayOverhead");
         Map<String, Object> fan = (Map<String, Object>) r.get("fanOut");
         Map<String, Object> idle = (Map<String, Object>) r.get("idleStreams");
+        Map<String, Object> cfg = (Map<String, Object>) r.get("config");
 
         double baseSum = p99(kafka) + p99(pg) + p99(sse);
         double hotVisitor = p99((Map<String, Object>) hot.get("visitorStream"));
@@ -83,7 +84,7 @@ final class Report {
         md.append(row("≥ 500 visitor msgs/s with AI replies at p99 ≤ 100 ms",
                 String.format("highest swept rate with AI p99 ≤ 100 ms: %s/s; low-load AI p99 %s ms; saturation (p99 ≤ 2x low load) at %s/s",
                         fmt(bestUnder100), fmt(sat.get("lowLoadAiP99Ms")), fmt(best)),
-                t1, t1 ? "met" : String.format("%s/s short of 500/s (%.0f%% of target)%s. An AI reply crosses three Kafka "
+                t1, t1 ? "met" : String.format("%s msgs/s short of 500/s (reached %.1f%% of the target rate)%s. An AI reply crosses three Kafka "
                         + "hops and four PostgreSQL transactions (visitor message + outbox; AI's processed-event + outbox; "
                         + "the reply appended + outbox; the fan-out's re-read), each relay woken by LISTEN/NOTIFY and a "
                         + "linger of 1 ms, all sharing 2 cores with the broker, the database and the load generator.",
@@ -93,9 +94,14 @@ final class Report {
         double ratio = hotVisitor / baseSum;
         boolean t2 = ratio <= 3;
         md.append(row("hot-path p99 ≤ 3x sum of baselines (Kafka + PostgreSQL + bare SSE p99)",
-                String.format("visitor POST -> own stream p99 %s ms; baselines %s + %s + %s = %s ms; ratio %.1fx", fmt(hotVisitor),
-                        fmt(p99(kafka)), fmt(p99(pg)), fmt(p99(sse)), fmt(baseSum), ratio),
-                t2, t2 ? "met" : String.format("%.1fx over the 3x budget (%s ms over %s ms). The path is HTTP through "
+                String.format("visitor POST -> own stream p99 %s ms; baselines %s + %s + %s = %s ms; ratio %.2fx "
+                        + "(at p50: %s ms vs %s ms, %.1fx)", fmt(hotVisitor),
+                        fmt(p99(kafka)), fmt(p99(pg)), fmt(p99(sse)), fmt(baseSum), ratio,
+                        fmt(num(((Map<String, Object>) hot.get("visitorStream")).get("p50Ms"))),
+                        fmt(num(kafka.get("p50Ms")) + num(pg.get("p50Ms")) + num(sse.get("p50Ms"))),
+                        num(((Map<String, Object>) hot.get("visitorStream")).get("p50Ms"))
+                                / (num(kafka.get("p50Ms")) + num(pg.get("p50Ms")) + num(sse.get("p50Ms")))),
+                t2, t2 ? "met; the baselines' own tails are wide on this loaded machine, so the p50 ratio is the stricter reading" : String.format("%.1fx over the 3x budget (%s ms over %s ms). The path is HTTP through "
                         + "the gateway, a transaction with the outbox row, the relay's wake-up, Kafka with linger 1 ms, "
                         + "the fan-out consumer, a database re-read of the entry and the SSE write: at least two more "
                         + "database round trips and two more thread hand-offs than the three baselines, with GC and "
@@ -136,9 +142,9 @@ final class Report {
                 String.format("last recipient p99 %s ms vs single recipient %s ms: %.2fx",
                         fmt(p99((Map<String, Object>) fanMany.get("lastRecipient"))),
                         fmt(p99((Map<String, Object>) fanSingle.get("lastRecipient"))), fr),
-                t5, t5 ? "met" : String.format("%.2fx over the 1.5x bound. The entry is serialised to JSON once per "
+                t5, t5 ? "met" : String.format("%.2fx against a bound of 1.5x. The entry is serialised to JSON once per "
                         + "stream and written to each connection, and through the gateway each operator stream is "
-                        + "proxied once more, so 51 writes and 51 proxy hops share 2 cores.", fr - 1.5)));
+                        + "proxied once more, so 51 writes and 51 proxy hops share 2 cores.", fr)));
         md.append("\n");
 
         md.append("## Baselines (the physical limit of this machine, same run)\n\n");
@@ -167,26 +173,48 @@ final class Report {
         md.append("## Throughput sweep\n\n");
         md.append(String.format("Each step sends at a fixed rate for %s s, round-robin over %s conversations (1 operator "
                 + "stream receives everything); a step passes when every message and AI reply arrived, there were no "
-                + "errors, the AI replies kept up (≥ 90%% of the offered rate) and the AI p99 stayed within 2x the first "
-                + "step's. The sweep stops at the first step that fails.%n%n", b.cfg.sweepSeconds(), b.cfg.conversations()));
-        md.append("| offered msgs/s | AI replies/s | visitor stream p50 / p99 ms | AI reply p50 / p95 / p99 / max ms | POST p99 ms | errors | unfinished | within 2x |\n");
-        md.append("|---|---|---|---|---|---|---|---|\n");
+                + "errors, the AI replies kept up (≥ 90%% of the offered rate) and the AI p99 stayed within 2x its low-load "
+                + "value (the hot-path phase above). The sweep goes on past steps over 2x and stops at the first step "
+                + "that does not keep up (or whose AI p99 exceeds 20x the low-load value).%n%n", fmt(cfg.get("sweepSeconds")), fmt(cfg.get("conversations"))));
+        md.append("| offered msgs/s | AI replies/s | visitor stream p50 / p99 ms | AI reply p50 / p95 / p99 / max ms | POST p99 ms | errors | unfinished | kept up | within 2x |\n");
+        md.append("|---|---|---|---|---|---|---|---|---|\n");
         for (Map<String, Object> s : sweep) {
             Map<String, Object> v = (Map<String, Object>) s.get("visitorStream");
             Map<String, Object> ai = (Map<String, Object>) s.get("aiReply");
-            md.append(String.format("| %s | %s | %s / %s | %s / %s / %s / %s | %s | %s | %s | %s |%n", fmt(s.get("offeredRatePerSec")),
+            md.append(String.format("| %s | %s | %s / %s | %s / %s / %s / %s | %s | %s | %s | %s | %s |%n", fmt(s.get("offeredRatePerSec")),
                     fmt(ai.get("throughputPerSec")), fmt(v.get("p50Ms")), fmt(v.get("p99Ms")), fmt(ai.get("p50Ms")),
                     fmt(ai.get("p95Ms")), fmt(ai.get("p99Ms")), fmt(ai.get("maxMs")),
                     fmt(((Map<String, Object>) s.get("post")).get("p99Ms")), s.get("httpErrors"), s.get("unfinished"),
-                    Boolean.TRUE.equals(s.get("withinTwiceLowLoadP99")) ? "yes" : "**no**"));
+                    Boolean.FALSE.equals(s.get("keptUp")) ? "**no**" : "yes", Boolean.TRUE.equals(s.get("withinTwiceLowLoadP99")) ? "yes" : "**no**"));
         }
         md.append(String.format("%nHighest rate within 2x the low-load AI p99 (%s ms): **%s msgs/s**. Stopped: %s.%n%n",
                 fmt(sat.get("lowLoadAiP99Ms")), fmt(best), sat.get("stoppedBecause")));
         md.append("![latency vs throughput](latency-vs-throughput.png)\n\n");
+        Map<String, Object> cpuStep = null;
+        for (Map<String, Object> s : sweep) {
+            if (s.get("cpuMsPerMessage") != null && !Boolean.FALSE.equals(s.get("keptUp"))) {
+                cpuStep = s;
+            }
+        }
+        if (cpuStep != null) {
+            Map<String, Object> cpu = (Map<String, Object>) cpuStep.get("cpuMsPerMessage");
+            double total = num(cpu.get("total"));
+            md.append(String.format("**Where the CPU goes.** CPU time (user + system, from `/proc/<pid>/stat`) per visitor "
+                    + "message with its AI reply, at %s msgs/s, the highest step that kept up (it includes the drain after "
+                    + "the step and anything else those processes did meanwhile; PostgreSQL is every backend on the machine, "
+                    + "other engineers' included):%n%n| process | CPU ms per message |%n|---|---|%n",
+                    fmt(cpuStep.get("offeredRatePerSec"))));
+            for (Map.Entry<String, Object> e : cpu.entrySet()) {
+                md.append("| ").append(e.getKey()).append(" | ").append(fmt(e.getValue())).append(" |\n");
+            }
+            md.append(String.format("%nAt %s CPU ms per message, 500 msgs/s would need about %.1f cores of CPU time; this "
+                    + "machine has 2, shared. Reaching the target is a matter of CPU cost per message first, latency second.%n%n",
+                    fmt(total), total * 500 / 1000));
+        }
 
         md.append("## Gateway overhead\n\n");
         md.append(String.format("The same requests, interleaved, %s/s each for %s s: through the gateway (:8080) and straight "
-                + "to conversation-service (:8082) with the same widget token.%n%n", fmt(b.cfg.gatewayRate()), b.cfg.gatewaySeconds()));
+                + "to conversation-service (:8082) with the same widget token.%n%n", fmt(cfg.get("gatewayRate")), fmt(cfg.get("gatewaySeconds"))));
         md.append(header());
         md.append(tr("POST message via gateway", (Map<String, Object>) gw.get("postViaGateway")));
         md.append(tr("POST message direct", (Map<String, Object>) gw.get("postDirect")));
@@ -199,7 +227,7 @@ final class Report {
         md.append("## Fan-out\n\n");
         md.append(String.format("Three conversations (round robin), %s msgs/s for %s s; first with the visitor's stream as the only recipient, "
                 + "then with %s operator org streams (through the gateway) open as well. \"Last recipient\" is the time "
-                + "until the message had reached every stream.%n%n", fmt(b.cfg.fanOutRate()), b.cfg.fanOutSeconds(), fan.get("operators")));
+                + "until the message had reached every stream.%n%n", fmt(cfg.get("fanOutRate")), fmt(cfg.get("fanOutSeconds")), fan.get("operators")));
         md.append(header());
         md.append(tr("single recipient (visitor stream)", (Map<String, Object>) fanSingle.get("lastRecipient")));
         md.append(tr("1 + " + fan.get("operators") + ": last recipient", (Map<String, Object>) fanMany.get("lastRecipient")));
@@ -225,6 +253,13 @@ final class Report {
                 + "failed to open: %s; still open at the end: %s. Projected heap at 10,000 streams: **%s MiB**.%n%n",
                 fmt(idle.get("heapGrowthMiB")), fmt(idle.get("heapPerStreamKiB")), fmt(idle.get("rssGrowthMiB")),
                 fmt(idle.get("rssPerStreamKiB")), idle.get("openFailed"), idle.get("stillOpenAtEnd"), fmt(projected)));
+        List<String> histo = (List<String>) idle.get("heapHistogramTop");
+        if (histo != null && !histo.isEmpty()) {
+            md.append("Where the heap goes with all streams open (top of `jcmd <pid> GC.class_histogram`, live objects: "
+                    + "rank, instances, bytes, class):\n\n```\n");
+            histo.forEach(l -> md.append(l).append('\n'));
+            md.append("```\n\n");
+        }
         Map<String, Object> wi = (Map<String, Object>) idle.get("hotPathWithIdleStreams");
         md.append("The hot path while all those streams are held (every live entry is tested against every subscriber):\n\n");
         md.append(header());
@@ -234,6 +269,29 @@ final class Report {
 
         md.append("## All p99s against the baselines\n\n![p99 vs baselines](p99-vs-baselines.png)\n\n");
 
+        md.append("## What to tune next (no service code was changed for this report)\n\n");
+        md.append(String.format("1. **Heap per idle stream (%s KiB).** The class histogram above shows what each open stream keeps "
+                + "alive. Candidates, in conversation-service: keep one heartbeat ticker for all streams instead of a "
+                + "`Flux.interval` per stream; allocate the per-subscriber buffer lazily or smaller than 256 slots; make "
+                + "sure the replay query's result (r2dbc row and column metadata) and the authentication objects are not "
+                + "retained by the long-lived stream pipeline; index subscribers by conversation and org instead of testing "
+                + "every entry against every subscriber's filter. Also `-Xmx384m` (deploy/local) is below the projected "
+                + "10,000-stream heap.%n", fmt(idle.get("heapPerStreamKiB"))));
+        md.append(String.format("2. **Hot path (own message on the stream p50 %s ms, of which POST %s ms).** After the commit the entry "
+                + "waits for the outbox relay (LISTEN/NOTIFY wake-up, then a Kafka send with linger 1 ms), the fan-out "
+                + "consumer, and a database re-read before the SSE write. Pushing the entry to the writing instance's own "
+                + "subscribers right after commit (Kafka still feeding the other instances), or carrying the entry in the "
+                + "event instead of re-reading it, removes a Kafka round trip and a query from the common case.%n",
+                fmt(num(((Map<String, Object>) hot.get("visitorStream")).get("p50Ms"))),
+                fmt(num(((Map<String, Object>) hot.get("post")).get("p50Ms")))));
+        md.append(String.format("3. **AI replies (p50 %s ms at low load).** Two more Kafka hops and three more transactions "
+                + "(ai-responder's processed-event + outbox, conversation-service appending the reply + outbox); the CPU "
+                + "table in the sweep shows which process pays most per message, which is where profiling should start.%n",
+                fmt(num(((Map<String, Object>) hot.get("aiReply")).get("p50Ms")))));
+        md.append("4. **Fan-out.** Operator streams pass through the gateway, which proxies each one; measuring the same "
+                + "fan-out straight to conversation-service would separate the proxy's share from the service's.\n");
+        md.append("5. **Not measured yet.** The stub OpenAI-compatible server with a configurable time to first token; "
+                + "10,000 streams directly (PERF_IDLE_STREAMS=10000 on a quiet machine).\n\n");
         md.append("## Notes from this run\n\n");
         List<String> notes = (List<String>) r.get("notes");
         if (notes.isEmpty()) {
