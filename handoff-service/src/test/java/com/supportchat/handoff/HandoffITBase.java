@@ -3,16 +3,23 @@ package com.supportchat.handoff;
 import java.util.UUID;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.supportchat.handoff.security.TokenProperties;
+import com.supportchat.resourceserver.TokenDecoders;
+import com.supportchat.testsupport.CloudEventTestClient;
 import com.supportchat.testsupport.ServiceInfrastructure;
+import com.supportchat.testsupport.TestTokens;
 
 /**
  * The one Spring context of this module's ITs: the whole service on a random port against the real
@@ -21,7 +28,7 @@ import com.supportchat.testsupport.ServiceInfrastructure;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "supportchat.handoff.timeouts.scan-interval=1h")
 @AutoConfigureWebTestClient
-@Import(TestTokens.Decoder.class)
+@Import(HandoffITBase.TestKeyDecoder.class)
 public abstract class HandoffITBase {
 
     @DynamicPropertySource
@@ -29,7 +36,7 @@ public abstract class HandoffITBase {
         ServiceInfrastructure.register(r, "handoff-service");
     }
 
-    private static KafkaTestClient kafka;
+    private static CloudEventTestClient kafka;
 
     @Autowired
     protected WebTestClient web;
@@ -38,15 +45,15 @@ public abstract class HandoffITBase {
     protected JsonMapper mapper;
 
     @Autowired
-    void kafkaClient(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, JsonMapper mapper) {
+    void kafkaClient(JsonMapper mapper) {
         synchronized (HandoffITBase.class) {
             if (kafka == null) {
-                kafka = new KafkaTestClient(bootstrap, mapper);
+                kafka = new CloudEventTestClient(mapper);
             }
         }
     }
 
-    protected static KafkaTestClient kafka() {
+    protected static CloudEventTestClient kafka() {
         return kafka;
     }
 
@@ -56,5 +63,16 @@ public abstract class HandoffITBase {
 
     protected WebTestClient as(String orgId, String role) {
         return web.mutate().defaultHeader("Authorization", "Bearer " + TestTokens.operator(orgId, role)).build();
+    }
+
+    /** The test key instead of identity-service's JWKS; the service's own issuer and audience checks. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestKeyDecoder {
+
+        @Bean
+        @Primary
+        ReactiveJwtDecoder testJwtDecoder(TokenProperties properties) {
+            return TestTokens.decoder(TokenDecoders.validator(properties.issuer(), properties.audience()));
+        }
     }
 }

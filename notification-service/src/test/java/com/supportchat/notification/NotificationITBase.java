@@ -6,13 +6,20 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.supportchat.notification.security.TokenProperties;
+import com.supportchat.resourceserver.TokenDecoders;
+import com.supportchat.testsupport.CloudEventTestClient;
 import com.supportchat.testsupport.ServiceInfrastructure;
+import com.supportchat.testsupport.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -27,12 +34,12 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         "supportchat.notification.channels.dispatch.poll-interval=500ms",
         "supportchat.notification.renotify.scan-interval=1h" })
 @AutoConfigureWebTestClient
-@Import(TestTokens.Decoder.class)
+@Import(NotificationITBase.TestKeyDecoder.class)
 public abstract class NotificationITBase {
 
     protected static final GreenMail SMTP = startSmtp();
     protected static final FakeSmsProvider SMS = new FakeSmsProvider();
-    private static KafkaTestClient kafka;
+    private static CloudEventTestClient kafka;
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
@@ -49,15 +56,15 @@ public abstract class NotificationITBase {
     protected WebTestClient web;
 
     @Autowired
-    void kafkaClient(@Value("${spring.kafka.bootstrap-servers}") String bootstrap, JsonMapper mapper) {
+    void kafkaClient(JsonMapper mapper) {
         synchronized (NotificationITBase.class) {
             if (kafka == null) {
-                kafka = new KafkaTestClient(bootstrap, mapper);
+                kafka = new CloudEventTestClient(mapper);
             }
         }
     }
 
-    protected static KafkaTestClient kafka() {
+    protected static CloudEventTestClient kafka() {
         return kafka;
     }
 
@@ -78,5 +85,16 @@ public abstract class NotificationITBase {
         GreenMail mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
         mail.start();
         return mail;
+    }
+
+    /** The test key instead of identity-service's JWKS; the service's own issuer and audience checks. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestKeyDecoder {
+
+        @Bean
+        @Primary
+        ReactiveJwtDecoder testJwtDecoder(TokenProperties properties) {
+            return TestTokens.decoder(TokenDecoders.validator(properties.issuer(), properties.audience()));
+        }
     }
 }

@@ -21,6 +21,9 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.supportchat.events.PublishedEvent;
 
 /**
  * Plays another service on the real test broker: sends CloudEvents in binary mode, as the outbox relay
@@ -29,8 +32,15 @@ import org.apache.kafka.common.serialization.StringSerializer;
 public final class CloudEventTestClient implements AutoCloseable {
 
     private final KafkaProducer<String, byte[]> producer;
+    private final JsonMapper mapper;
 
     public CloudEventTestClient() {
+        this(null);
+    }
+
+    /** With the service's own mapper, for {@link #publish} and {@link #awaitRecords} of event records. */
+    public CloudEventTestClient(JsonMapper mapper) {
+        this.mapper = mapper;
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaTestBroker.bootstrapServers());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
@@ -59,6 +69,48 @@ public final class CloudEventTestClient implements AutoCloseable {
         catch (Exception ex) {
             throw new IllegalStateException("could not send test event to " + topic, ex);
         }
+    }
+
+    /** Publishes the event record as the service that owns it would: its topic, subject as key, its type. */
+    public String publish(PublishedEvent event) {
+        String id = UUID.randomUUID().toString();
+        publish(event, id);
+        return id;
+    }
+
+    /** The same under a chosen CloudEvent id, e.g. to redeliver an event. */
+    public void publish(PublishedEvent event, String eventId) {
+        send(event.topic(), event.type(), event.subject(), event.orgId(), mapper().writeValueAsString(event), eventId);
+    }
+
+    /**
+     * Reads the topic from its beginning and returns the values of the records with the given key, as
+     * {@code type}, once {@code done} holds for them; fails after 30 seconds.
+     */
+    public <T> List<T> awaitRecords(String topic, String key, Class<T> type, Predicate<List<T>> done) {
+        Duration timeout = Duration.ofSeconds(30);
+        try (Reader reader = reader(topic)) {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (true) {
+                List<T> seen = reader.all(record -> key.equals(record.key()), Duration.ofMillis(200)).stream()
+                    .map(record -> mapper().readValue(record.value(), type))
+                    .toList();
+                if (done.test(seen)) {
+                    return seen;
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("records on " + topic + " for " + key + " did not arrive within "
+                            + timeout + "; saw " + seen);
+                }
+            }
+        }
+    }
+
+    private JsonMapper mapper() {
+        if (mapper == null) {
+            throw new IllegalStateException("construct with the service's JsonMapper to publish or read event records");
+        }
+        return mapper;
     }
 
     /** A consumer of the topics from their beginning, in a group of its own. */

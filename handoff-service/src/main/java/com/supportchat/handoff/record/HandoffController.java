@@ -5,7 +5,7 @@ import java.util.Locale;
 import reactor.core.publisher.Flux;
 
 import com.supportchat.handoff.security.Caller;
-import com.supportchat.handoff.web.Problem;
+import com.supportchat.resourceserver.Problem;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;

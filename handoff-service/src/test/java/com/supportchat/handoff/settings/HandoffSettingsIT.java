@@ -9,7 +9,7 @@ import com.supportchat.events.HandoffSettingsChanged;
 import com.supportchat.events.HandoffTrigger;
 import com.supportchat.events.Topics;
 import com.supportchat.handoff.HandoffITBase;
-import com.supportchat.handoff.TestTokens;
+import com.supportchat.testsupport.TestTokens;
 
 import org.springframework.http.MediaType;
 

@@ -1,26 +1,18 @@
 package com.supportchat.notification.security;
 
-import java.util.List;
-
-import reactor.core.publisher.Mono;
+import com.supportchat.resourceserver.ProblemResponses;
+import com.supportchat.resourceserver.RolesClaim;
+import com.supportchat.resourceserver.TokenDecoders;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
@@ -32,6 +24,10 @@ import org.springframework.security.web.server.savedrequest.NoOpServerRequestCac
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 public class SecurityConfiguration {
+
+    private static final ServerAuthenticationEntryPoint UNAUTHORIZED =
+            ProblemResponses.unauthorized("A valid operator access token is required");
+    private static final ServerAccessDeniedHandler FORBIDDEN = ProblemResponses.forbidden("Your role does not allow this");
 
     @Bean
     SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveJwtDecoder consoleJwtDecoder) {
@@ -48,32 +44,19 @@ public class SecurityConfiguration {
                 .pathMatchers("/api/**").authenticated()
                 .anyExchange().denyAll())
             .oauth2ResourceServer(server -> server
-                .authenticationEntryPoint(ProblemResponses.unauthorized())
-                .accessDeniedHandler(ProblemResponses.forbidden())
-                .jwt(jwt -> jwt.jwtDecoder(consoleJwtDecoder).jwtAuthenticationConverter(rolesFromClaim())))
+                .authenticationEntryPoint(UNAUTHORIZED)
+                .accessDeniedHandler(FORBIDDEN)
+                .jwt(jwt -> jwt.jwtDecoder(consoleJwtDecoder)
+                    .jwtAuthenticationConverter(RolesClaim.authenticationConverter())))
             .exceptionHandling(handling -> handling
-                .authenticationEntryPoint(ProblemResponses.unauthorized())
-                .accessDeniedHandler(ProblemResponses.forbidden()))
+                .authenticationEntryPoint(UNAUTHORIZED)
+                .accessDeniedHandler(FORBIDDEN))
             .build();
     }
 
     /** Keys from identity-service's JWKS; issuer, audience and expiry checked on every token. */
     @Bean
     ReactiveJwtDecoder consoleJwtDecoder(TokenProperties properties) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(properties.jwksUri()).build();
-        decoder.setJwtValidator(validator(properties));
-        return decoder;
-    }
-
-    public static OAuth2TokenValidator<Jwt> validator(TokenProperties properties) {
-        OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>("aud",
-                aud -> aud != null && aud.contains(properties.audience()));
-        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(properties.issuer()), audience);
-    }
-
-    private static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesFromClaim() {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(RolesConverter::authorities);
-        return new ReactiveJwtAuthenticationConverterAdapter(converter);
+        return TokenDecoders.fromJwks(properties.jwksUri(), properties.issuer(), properties.audience());
     }
 }
