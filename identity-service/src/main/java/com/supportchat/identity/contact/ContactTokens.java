@@ -9,7 +9,7 @@ import com.supportchat.identity.signing.Audiences;
 import com.supportchat.identity.signing.IssuedToken;
 import com.supportchat.identity.signing.TokenProperties;
 import com.supportchat.identity.signing.Tokens;
-import com.supportchat.identity.web.Problem;
+import com.supportchat.resourceserver.Problem;
 
 import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;

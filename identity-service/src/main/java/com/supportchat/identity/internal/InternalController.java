@@ -14,7 +14,7 @@ import reactor.core.publisher.Mono;
 import com.supportchat.identity.org.Orgs;
 import com.supportchat.identity.secret.Secrets;
 import com.supportchat.identity.signing.SigningKeys;
-import com.supportchat.identity.web.Problem;
+import com.supportchat.resourceserver.Problem;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;

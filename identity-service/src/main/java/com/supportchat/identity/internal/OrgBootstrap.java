@@ -13,7 +13,7 @@ import com.supportchat.identity.operator.Role;
 import com.supportchat.identity.org.Org;
 import com.supportchat.identity.org.Orgs;
 import com.supportchat.identity.org.WidgetToken;
-import com.supportchat.identity.web.Problem;
+import com.supportchat.resourceserver.Problem;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.reactive.TransactionalOperator;

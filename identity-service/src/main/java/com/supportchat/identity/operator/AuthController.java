@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Mono;
 
 import com.supportchat.identity.security.Caller;
-import com.supportchat.identity.web.Problem;
+import com.supportchat.resourceserver.Problem;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -11,7 +11,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.supportchat.identity.security.Caller;
-import com.supportchat.identity.web.Problem;
+import com.supportchat.resourceserver.Problem;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

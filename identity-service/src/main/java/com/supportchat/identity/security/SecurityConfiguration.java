@@ -1,30 +1,23 @@
 package com.supportchat.identity.security;
 
-import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
-
 import reactor.core.publisher.Mono;
 
 import com.supportchat.identity.operator.Operators;
+import com.supportchat.resourceserver.ProblemResponses;
+import com.supportchat.resourceserver.RolesClaim;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.convert.converter.Converter;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
@@ -41,6 +34,9 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 class SecurityConfiguration {
 
     private static final String LOGIN = "/api/v1/auth/login";
+    private static final ServerAuthenticationEntryPoint UNAUTHORIZED =
+            ProblemResponses.unauthorized("A valid operator access token is required");
+    private static final ServerAccessDeniedHandler FORBIDDEN = ProblemResponses.forbidden("Your role does not allow this");
 
     @Bean
     @Order(1)
@@ -54,12 +50,12 @@ class SecurityConfiguration {
                 .anyExchange().authenticated())
             .oauth2ResourceServer(server -> server
                 .bearerTokenConverter(ignoringLogin())
-                .authenticationEntryPoint(ProblemResponses.unauthorized())
-                .accessDeniedHandler(ProblemResponses.forbidden())
-                .jwt(jwt -> jwt.jwtDecoder(consoleJwtDecoder).jwtAuthenticationConverter(rolesFromClaim())))
+                .authenticationEntryPoint(UNAUTHORIZED)
+                .accessDeniedHandler(FORBIDDEN)
+                .jwt(jwt -> jwt.jwtDecoder(consoleJwtDecoder).jwtAuthenticationConverter(RolesClaim.authenticationConverter())))
             .exceptionHandling(handling -> handling
-                .authenticationEntryPoint(ProblemResponses.unauthorized())
-                .accessDeniedHandler(ProblemResponses.forbidden()))
+                .authenticationEntryPoint(UNAUTHORIZED)
+                .accessDeniedHandler(FORBIDDEN))
             .build();
     }
 
@@ -88,28 +84,5 @@ class SecurityConfiguration {
         ServerWebExchangeMatcher login = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, LOGIN);
         return exchange -> login.matches(exchange)
             .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
-    }
-
-    /** {@code roles: ["admin"]} becomes {@code ROLE_ADMIN}, as every service maps it. */
-    private static Converter<Jwt, Mono<AbstractAuthenticationToken>> rolesFromClaim() {
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(RolesConverter::authorities);
-        return new ReactiveJwtAuthenticationConverterAdapter(converter);
-    }
-
-    static final class RolesConverter {
-
-        private RolesConverter() {
-        }
-
-        static Collection<GrantedAuthority> authorities(Jwt jwt) {
-            List<String> roles = jwt.getClaimAsStringList("roles");
-            if (roles == null) {
-                return List.of();
-            }
-            return roles.stream()
-                .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
-                .toList();
-        }
     }
 }

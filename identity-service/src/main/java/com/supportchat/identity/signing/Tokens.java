@@ -2,7 +2,6 @@ package com.supportchat.identity.signing;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -11,11 +10,9 @@ import com.nimbusds.jwt.SignedJWT;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.supportchat.resourceserver.TokenDecoders;
+
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
@@ -54,9 +51,7 @@ public class Tokens {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keySource)
             .jwsAlgorithm(SignatureAlgorithm.RS256)
             .build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(issuer),
-                new JwtClaimValidator<List<String>>(JwtClaimNames.AUD, aud -> aud != null && aud.contains(audience))));
+        decoder.setJwtValidator(TokenDecoders.validator(issuer, audience));
         return decoder;
     }
 }

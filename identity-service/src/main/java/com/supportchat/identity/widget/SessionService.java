@@ -23,7 +23,7 @@ import com.supportchat.identity.secret.Secrets;
 import com.supportchat.identity.signing.IssuedToken;
 import com.supportchat.identity.visitor.Visitor;
 import com.supportchat.identity.visitor.Visitors;
-import com.supportchat.identity.web.Problem;
+import com.supportchat.resourceserver.Problem;
 import com.supportchat.messaging.Outbox;
 
 import org.springframework.stereotype.Service;
