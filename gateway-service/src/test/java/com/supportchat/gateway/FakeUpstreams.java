@@ -23,6 +23,9 @@ final class FakeUpstreams {
              {"orgId":"org-b","widgetToken":"wt-b","allowedOrigins":["https://shop-b.example/"]}]
             """;
 
+    /** What identity answers on /internal/v1/cors; a test may add an org for a while. */
+    static final java.util.concurrent.atomic.AtomicReference<String> CORS = new java.util.concurrent.atomic.AtomicReference<>(CORS_JSON);
+
     private static final Map<String, SseScript> SSE_SCRIPTS = new ConcurrentHashMap<>();
 
     static final FakeUpstream IDENTITY = new FakeUpstream("identity", routes -> routes
@@ -30,7 +33,7 @@ final class FakeUpstreams {
                     .sendString(Mono.just(TestTokens.jwksJson())))
             .get("/internal/v1/cors", (request, response) -> INTERNAL_TOKEN.equals(
                     request.requestHeaders().get("X-Internal-Token"))
-                            ? response.header("Content-Type", "application/json").sendString(Mono.just(CORS_JSON))
+                            ? response.header("Content-Type", "application/json").sendString(Mono.fromSupplier(CORS::get))
                             : response.status(401).send()));
 
     static final FakeUpstream CONVERSATION = new FakeUpstream("conversation", routes -> routes

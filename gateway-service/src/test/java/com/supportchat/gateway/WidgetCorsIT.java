@@ -32,6 +32,35 @@ class WidgetCorsIT extends GatewayItSupport {
     }
 
     @Test
+    void anOrgAddedAMomentAgoCanUseItsOriginAtOnce() {
+        String shopC = "https://shop-c-" + UUID.randomUUID().toString().substring(0, 6) + ".example";
+        FakeUpstreams.CORS.set(FakeUpstreams.CORS_JSON.strip().replaceFirst("]$",
+                ",{\"orgId\":\"org-c\",\"widgetToken\":\"wt-c\",\"allowedOrigins\":[\"" + shopC + "\"]}]"));
+        try {
+            // the scheduled refresh is every 30 s; a miss re-fetches at once (at most one per 2 s)
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5))
+                    .pollInterval(java.time.Duration.ofMillis(250))
+                    .untilAsserted(() -> client.options()
+                            .uri("/widget/v1/session")
+                            .header(HttpHeaders.ORIGIN, shopC)
+                            .header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+                            .exchange()
+                            .expectStatus().isOk()
+                            .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, shopC));
+            client.get()
+                    .uri("/widget/v1/conversations")
+                    .header(HttpHeaders.ORIGIN, shopC)
+                    .header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.widget("org-c")))
+                    .exchange()
+                    .expectStatus().isOk()
+                    .expectHeader().valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, shopC);
+        }
+        finally {
+            FakeUpstreams.CORS.set(FakeUpstreams.CORS_JSON);
+        }
+    }
+
+    @Test
     void preflightFromAnUnknownOriginIsForbidden() {
         client.options()
                 .uri("/widget/v1/session")

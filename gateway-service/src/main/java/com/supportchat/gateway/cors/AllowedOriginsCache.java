@@ -18,7 +18,10 @@ import reactor.util.retry.Retry;
 /**
  * Keeps the allowed origins from identity-service current: fetched at start-up and every
  * {@code refreshInterval}, each fetch retried with back-off; when identity-service is down the last
- * good copy stays in force (a CORS outage would take every widget down with it).
+ * good copy stays in force (a CORS outage would take every widget down with it). An origin the
+ * snapshot does not allow triggers one immediate re-fetch (shared by concurrent requests, at most one
+ * per {@link #MIN_REFETCH_INTERVAL}), so an org or origin added a moment ago works at once rather than
+ * after the next scheduled refresh.
  */
 public class AllowedOriginsCache implements SmartLifecycle {
 
@@ -38,6 +41,12 @@ public class AllowedOriginsCache implements SmartLifecycle {
 
     private volatile Disposable refresher;
 
+    static final Duration MIN_REFETCH_INTERVAL = Duration.ofSeconds(2);
+
+    private final AtomicReference<Mono<AllowedOrigins>> inFlight = new AtomicReference<>();
+
+    private volatile long lastOnDemandFetch;
+
     public AllowedOriginsCache(WebClient webClient, CorsProperties properties) {
         this.webClient = webClient;
         this.properties = properties;
@@ -45,6 +54,36 @@ public class AllowedOriginsCache implements SmartLifecycle {
 
     public AllowedOrigins current() {
         return current.get();
+    }
+
+    /**
+     * The snapshot if it satisfies {@code allows}; otherwise one fresh copy from identity-service (when
+     * none was fetched on demand in the last {@link #MIN_REFETCH_INTERVAL}), falling back to the snapshot
+     * if identity-service does not answer.
+     */
+    public Mono<AllowedOrigins> currentOrRefreshed(java.util.function.Predicate<AllowedOrigins> allows) {
+        AllowedOrigins snapshot = current.get();
+        if (allows.test(snapshot)) {
+            return Mono.just(snapshot);
+        }
+        long now = System.nanoTime();
+        Mono<AllowedOrigins> running = inFlight.get();
+        if (running == null) {
+            if (now - lastOnDemandFetch < MIN_REFETCH_INTERVAL.toNanos()) {
+                return Mono.just(snapshot);
+            }
+            Mono<AllowedOrigins> fetch = refresh().onErrorResume(e -> Mono.just(current.get()))
+                    .doFinally(signal -> inFlight.set(null))
+                    .cache();
+            if (inFlight.compareAndSet(null, fetch)) {
+                lastOnDemandFetch = now;
+                running = fetch;
+            }
+            else {
+                running = inFlight.get();
+            }
+        }
+        return running == null ? Mono.just(current.get()) : running;
     }
 
     public boolean isLoaded() {

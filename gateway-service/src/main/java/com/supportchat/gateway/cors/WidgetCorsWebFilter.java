@@ -52,23 +52,24 @@ class WidgetCorsWebFilter implements WebFilter {
             });
             return chain.filter(exchange);
         }
-        boolean allowed = allowedOrigins.current().allowedByAnyOrg(origin);
-        if (!allowed) {
-            exchange.getAttributes().put(WidgetCors.DENIED, true);
-            return Problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Origin not allowed",
-                    "This origin is not allowed to use the chat widget.");
-        }
-        if (CorsUtils.isPreFlightRequest(request)) {
-            WidgetCors.applyPreflightHeaders(response.getHeaders(), origin);
-            response.setStatusCode(HttpStatus.OK);
-            return response.setComplete();
-        }
-        response.beforeCommit(() -> {
-            if (!WidgetCors.isDenied(exchange)) {
-                WidgetCors.applyActualResponseHeaders(response.getHeaders(), origin);
+        return allowedOrigins.currentOrRefreshed(origins -> origins.allowedByAnyOrg(origin)).flatMap(origins -> {
+            if (!origins.allowedByAnyOrg(origin)) {
+                exchange.getAttributes().put(WidgetCors.DENIED, true);
+                return Problems.write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Origin not allowed",
+                        "This origin is not allowed to use the chat widget.");
             }
-            return Mono.empty();
+            if (CorsUtils.isPreFlightRequest(request)) {
+                WidgetCors.applyPreflightHeaders(response.getHeaders(), origin);
+                response.setStatusCode(HttpStatus.OK);
+                return response.setComplete();
+            }
+            response.beforeCommit(() -> {
+                if (!WidgetCors.isDenied(exchange)) {
+                    WidgetCors.applyActualResponseHeaders(response.getHeaders(), origin);
+                }
+                return Mono.empty();
+            });
+            return chain.filter(exchange);
         });
-        return chain.filter(exchange);
     }
 }

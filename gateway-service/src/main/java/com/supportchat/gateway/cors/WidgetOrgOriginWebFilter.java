@@ -48,8 +48,10 @@ class WidgetOrgOriginWebFilter implements WebFilter {
                 .ofType(JwtAuthenticationToken.class)
                 .map(token -> token.getToken().getClaimAsString("org"))
                 .defaultIfEmpty("")
-                .flatMap(org -> {
-                    if (allowedOrigins.current().allowedByOrg(org, origin)) {
+                .flatMap(org -> allowedOrigins.currentOrRefreshed(origins -> origins.allowedByOrg(org, origin))
+                        .map(origins -> origins.allowedByOrg(org, origin)))
+                .flatMap(allowed -> {
+                    if (allowed) {
                         return chain.filter(exchange);
                     }
                     exchange.getAttributes().put(WidgetCors.DENIED, true);
