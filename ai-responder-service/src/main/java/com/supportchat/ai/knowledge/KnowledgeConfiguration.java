@@ -1,5 +1,9 @@
 package com.supportchat.ai.knowledge;
 
+import java.time.Duration;
+
+import reactor.util.retry.Retry;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,11 +22,18 @@ class KnowledgeConfiguration {
         return new KnowledgeIndex();
     }
 
-    /** The index is derived state: rebuilt from PostgreSQL when the service is ready, off the main thread. */
+    /**
+     * The index is derived state: rebuilt from PostgreSQL when the service is ready, off the main thread,
+     * and retried with back-off when the database is not reachable yet (an empty index would leave the AI
+     * unable to answer anything).
+     */
     @EventListener(ApplicationReadyEvent.class)
     void rebuildIndex(ApplicationReadyEvent event) {
         KnowledgeBase knowledgeBase = event.getApplicationContext().getBean(KnowledgeBase.class);
-        knowledgeBase.rebuild().subscribe(
+        knowledgeBase.rebuild()
+            .retryWhen(Retry.backoff(20, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30))
+                .doBeforeRetry(signal -> log.warn("Knowledge index rebuild failed, retrying: {}", signal.failure().toString())))
+            .subscribe(
                 count -> log.info("Knowledge index rebuilt: {} articles", count),
                 ex -> log.error("Knowledge index rebuild failed: {}", ex.toString()));
     }

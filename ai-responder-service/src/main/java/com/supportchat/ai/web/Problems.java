@@ -1,6 +1,5 @@
 package com.supportchat.ai.web;
 
-import java.net.URI;
 import java.util.stream.Collectors;
 
 import org.slf4j.Logger;
@@ -14,20 +13,13 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 
+import static com.supportchat.resourceserver.Problems.problem;
+
 /** RFC 9457 problem details with stable {@code https://supportchat.dev/problems/<slug>} types. */
 @RestControllerAdvice
 class Problems {
 
-    static final String TYPE_PREFIX = "https://supportchat.dev/problems/";
-
     private static final Logger log = LoggerFactory.getLogger(Problems.class);
-
-    static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + slug));
-        problem.setTitle(title);
-        return problem;
-    }
 
     /** Thrown by handlers when the resource does not exist in the caller's org (another org's: also 404). */
     static final class NotFound extends RuntimeException {

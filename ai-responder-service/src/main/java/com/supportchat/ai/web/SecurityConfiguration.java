@@ -1,33 +1,16 @@
 package com.supportchat.ai.web;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Collection;
-import java.util.List;
-import java.util.Locale;
-
-import reactor.core.publisher.Mono;
+import com.supportchat.resourceserver.ProblemResponses;
+import com.supportchat.resourceserver.RolesClaim;
+import com.supportchat.resourceserver.TokenDecoders;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
-import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2Error;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
@@ -44,6 +27,10 @@ class SecurityConfiguration {
     static final String ISSUER = "supportchat-identity";
     static final String AUDIENCE = "supportchat-console";
 
+    private static final ServerAuthenticationEntryPoint UNAUTHORIZED =
+            ProblemResponses.unauthorized("A valid operator access token is required.");
+    private static final ServerAccessDeniedHandler FORBIDDEN = ProblemResponses.forbidden("Your role does not allow this.");
+
     @Bean
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
         return http
@@ -59,58 +46,15 @@ class SecurityConfiguration {
                 .pathMatchers("/api/**").authenticated()
                 .anyExchange().denyAll())
             .oauth2ResourceServer(oauth -> oauth
-                .jwt(jwt -> jwt.jwtAuthenticationConverter(SecurityConfiguration::authentication))
-                .authenticationEntryPoint(unauthorized())
-                .accessDeniedHandler(forbidden()))
-            .exceptionHandling(handling -> handling.authenticationEntryPoint(unauthorized()).accessDeniedHandler(forbidden()))
+                .jwt(jwt -> jwt.jwtAuthenticationConverter(RolesClaim.authenticationConverter()))
+                .authenticationEntryPoint(UNAUTHORIZED)
+                .accessDeniedHandler(FORBIDDEN))
+            .exceptionHandling(handling -> handling.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
             .build();
     }
 
     @Bean
     ReactiveJwtDecoder jwtDecoder(@Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri}") String jwkSetUri) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(jwkSetUri).build();
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefaultWithIssuer(ISSUER),
-                audience(AUDIENCE)));
-        return decoder;
-    }
-
-    static OAuth2TokenValidator<Jwt> audience(String audience) {
-        return jwt -> jwt.getAudience() != null && jwt.getAudience().contains(audience)
-                ? OAuth2TokenValidatorResult.success()
-                : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "wrong audience", null));
-    }
-
-    static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
-        return Mono.just(new JwtAuthenticationToken(jwt, roles(jwt), jwt.getSubject()));
-    }
-
-    /** {@code roles: ["admin"]} to ROLE_ADMIN. */
-    static Collection<GrantedAuthority> roles(Jwt jwt) {
-        List<String> roles = jwt.getClaimAsStringList("roles");
-        if (roles == null) {
-            return List.of();
-        }
-        return roles.stream()
-            .<GrantedAuthority>map(role -> new SimpleGrantedAuthority("ROLE_" + role.toUpperCase(Locale.ROOT)))
-            .toList();
-    }
-
-    private static ServerAuthenticationEntryPoint unauthorized() {
-        return (exchange, ex) -> write(exchange.getResponse(), HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-                "A valid operator access token is required.");
-    }
-
-    private static ServerAccessDeniedHandler forbidden() {
-        return (exchange, ex) -> write(exchange.getResponse(), HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "Your role does not allow this.");
-    }
-
-    private static Mono<Void> write(ServerHttpResponse response, HttpStatus status, String slug, String title,
-            String detail) {
-        response.setStatusCode(status);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        String body = "{\"type\":\"" + Problems.TYPE_PREFIX + slug + "\",\"title\":\"" + title + "\",\"status\":"
-                + status.value() + ",\"detail\":\"" + detail + "\"}";
-        return response.writeWith(Mono.just(response.bufferFactory().wrap(body.getBytes(StandardCharsets.UTF_8))));
+        return TokenDecoders.fromJwks(jwkSetUri, ISSUER, AUDIENCE);
     }
 }

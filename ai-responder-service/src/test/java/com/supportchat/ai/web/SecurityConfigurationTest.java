@@ -7,6 +7,9 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import com.supportchat.resourceserver.RolesClaim;
+import com.supportchat.resourceserver.TokenDecoders;
+
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 
@@ -16,15 +19,16 @@ class SecurityConfigurationTest {
     void theRolesClaimBecomesRoleAuthorities() {
         Jwt jwt = token(List.of("supportchat-console"), List.of("admin", "agent"));
 
-        assertThat(SecurityConfiguration.roles(jwt)).extracting(GrantedAuthority::getAuthority)
+        assertThat(RolesClaim.authorities(jwt)).extracting(GrantedAuthority::getAuthority)
             .containsExactly("ROLE_ADMIN", "ROLE_AGENT");
     }
 
     @Test
     void onlyConsoleTokensAreAccepted() {
-        assertThat(SecurityConfiguration.audience("supportchat-console")
+        var validator = TokenDecoders.validator(SecurityConfiguration.ISSUER, SecurityConfiguration.AUDIENCE);
+        assertThat(validator
             .validate(token(List.of("supportchat-console"), List.of("agent"))).hasErrors()).isFalse();
-        assertThat(SecurityConfiguration.audience("supportchat-console")
+        assertThat(validator
             .validate(token(List.of("supportchat-widget"), List.of())).hasErrors()).isTrue();
     }
 
