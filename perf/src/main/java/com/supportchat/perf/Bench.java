@@ -282,10 +282,10 @@ public final class Bench {
                     env("DB_PASSWORD", ""), demo.get("WIDGET_TOKEN"), demo.get("OPERATOR_EMAIL"),
                     demo.get("OPERATOR_PASSWORD"),
                     dbl("PERF_BASELINE_RATE", 100), num("PERF_BASELINE_SECONDS", 10),
-                    dbl("PERF_HOT_RATE", 5), num("PERF_HOT_SECONDS", 20),
+                    dbl("PERF_HOT_RATE", 5), num("PERF_HOT_SECONDS", 40),
                     num("PERF_CONVERSATIONS", 100), rates, num("PERF_SWEEP_SECONDS", 10),
-                    dbl("PERF_GATEWAY_RATE", 5), num("PERF_GATEWAY_SECONDS", 20),
-                    num("PERF_FANOUT_OPERATORS", 50), dbl("PERF_FANOUT_RATE", 5), num("PERF_FANOUT_SECONDS", 20),
+                    dbl("PERF_GATEWAY_RATE", 5), num("PERF_GATEWAY_SECONDS", 30),
+                    num("PERF_FANOUT_OPERATORS", 50), dbl("PERF_FANOUT_RATE", 10), num("PERF_FANOUT_SECONDS", 30),
                     num("PERF_IDLE_STREAMS", 2000), num("PERF_IDLE_STEP", 500), num("PERF_DRAIN_SECONDS", 15));
         }
 

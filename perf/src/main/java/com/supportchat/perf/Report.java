@@ -80,14 +80,24 @@ final class Report {
                 aiP99AtBest = p99(ai);
             }
         }
+        double keptUpMax = 0;
+        double repliesMax = 0;
+        for (Map<String, Object> s : sweep) {
+            if (!Boolean.FALSE.equals(s.get("keptUp"))) {
+                keptUpMax = Math.max(keptUpMax, num(s.get("offeredRatePerSec")));
+            }
+            repliesMax = Math.max(repliesMax, num(((Map<String, Object>) s.get("aiReply")).get("throughputPerSec")));
+        }
         boolean t1 = bestUnder100 >= 500;
         md.append(row("≥ 500 visitor msgs/s with AI replies at p99 ≤ 100 ms",
-                String.format("highest swept rate with AI p99 ≤ 100 ms: %s/s; low-load AI p99 %s ms; saturation (p99 ≤ 2x low load) at %s/s",
-                        fmt(bestUnder100), fmt(sat.get("lowLoadAiP99Ms")), fmt(best)),
+                String.format("highest swept rate with AI p99 ≤ 100 ms: %s/s; low-load AI p99 %s ms; within 2x the low-load p99 up to %s/s; "
+                        + "kept up to %s/s; at most %s AI replies/s", fmt(bestUnder100), fmt(sat.get("lowLoadAiP99Ms")), fmt(best),
+                        fmt(keptUpMax), fmt(repliesMax)),
                 t1, t1 ? "met" : String.format("%s msgs/s short of 500/s (reached %.1f%% of the target rate)%s. An AI reply crosses three Kafka "
                         + "hops and four PostgreSQL transactions (visitor message + outbox; AI's processed-event + outbox; "
                         + "the reply appended + outbox; the fan-out's re-read), each relay woken by LISTEN/NOTIFY and a "
-                        + "linger of 1 ms, all sharing 2 cores with the broker, the database and the load generator.",
+                        + "linger of 1 ms, all sharing 2 cores with the broker, the database and the load generator; the CPU table "
+                        + "under the sweep shows the cost per message that caps the rate.",
                         fmt(500 - bestUnder100), 100 * bestUnder100 / 500,
                         p99v(sat.get("lowLoadAiP99Ms")) > 100 ? "; even at low load the AI p99 is above 100 ms" : "")));
         // 2. hot path vs baselines
@@ -106,18 +116,24 @@ final class Report {
                         + "the fan-out consumer, a database re-read of the entry and the SSE write: at least two more "
                         + "database round trips and two more thread hand-offs than the three baselines, with GC and "
                         + "scheduling on a shared 2-core box in the tail.", ratio / 3, fmt(hotVisitor - 3 * baseSum), fmt(3 * baseSum))));
-        // 3. gateway overhead
+        // 3. gateway overhead: a constant per-request cost shifts every percentile, so the p50 difference (stable)
+        // is a lower bound of the p99 overhead; a p99 difference from a loaded machine can even come out negative
         double gwP99 = num(gw.get("postOverheadP99Ms"));
         double gwGetP99 = num(gw.get("getOverheadP99Ms"));
-        boolean t3 = gwP99 <= 5 && gwGetP99 <= 5;
+        double gwP50 = Math.max(num(gw.get("postOverheadP50Ms")), num(gw.get("getOverheadP50Ms")));
+        double gwEstimate = Math.max(gwP50, Math.max(gwP99, gwGetP99));
+        boolean t3 = gwEstimate <= 5;
         md.append(row("gateway overhead p99 ≤ 5 ms",
-                String.format("POST message: p99 %s ms via gateway vs %s ms direct (+%s ms); GET conversation: +%s ms at p99, +%s ms at p50",
-                        fmt(p99((Map<String, Object>) gw.get("postViaGateway"))), fmt(p99((Map<String, Object>) gw.get("postDirect"))),
-                        fmt(gwP99), fmt(gwGetP99), fmt(gw.get("getOverheadP50Ms"))),
-                t3, t3 ? "met" : String.format("%s ms over 5 ms at p99. The gateway validates the JWT, applies the "
-                        + "rate limiter and CORS, and proxies over a second local connection: one more JVM competing "
-                        + "for the same 2 cores; tails (p99) on a shared box are dominated by scheduling and GC pauses.",
-                        fmt(Math.max(gwP99, gwGetP99) - 5))));
+                String.format("POST message: p50 %+.1f ms, p99 %+.1f ms; GET conversation: p50 %+.1f ms, p99 %+.1f ms "
+                        + "(gateway minus direct; POST p99 %s vs %s ms)", num(gw.get("postOverheadP50Ms")), gwP99,
+                        num(gw.get("getOverheadP50Ms")), gwGetP99,
+                        fmt(p99((Map<String, Object>) gw.get("postViaGateway"))), fmt(p99((Map<String, Object>) gw.get("postDirect")))),
+                t3, (t3 ? "met" : String.format("overhead at least %s ms, %s ms over 5 ms", fmt(gwEstimate), fmt(gwEstimate - 5)))
+                        + ". A constant gateway cost shifts every percentile, so the stable p50 difference is a lower "
+                        + "bound for the p99 overhead; the p99 differences of a few hundred samples on this loaded machine "
+                        + "are dominated by scheduling noise (they can come out negative). The gateway validates the JWT, "
+                        + "applies the rate limiter and CORS and proxies over a second local connection: one more JVM "
+                        + "competing for the same 2 cores."));
         // 4. idle streams
         double projected = num(idle.get("projectedHeapAt10000MiB"));
         int streams = (int) num(((List<Map<String, Object>>) idle.get("samples"))
@@ -139,10 +155,14 @@ final class Report {
         Map<String, Object> fanMany = (Map<String, Object>) fan.get("fanOut");
         boolean t5 = fr <= 1.5;
         md.append(row("fan-out to 1 visitor + " + fan.get("operators") + " operators: last-recipient p99 ≤ 1.5x single",
-                String.format("last recipient p99 %s ms vs single recipient %s ms: %.2fx",
+                String.format("last recipient p99 %s ms vs single recipient %s ms: %.2fx (p50: %s vs %s ms, %.2fx)",
                         fmt(p99((Map<String, Object>) fanMany.get("lastRecipient"))),
-                        fmt(p99((Map<String, Object>) fanSingle.get("lastRecipient"))), fr),
-                t5, t5 ? "met" : String.format("%.2fx against a bound of 1.5x. The entry is serialised to JSON once per "
+                        fmt(p99((Map<String, Object>) fanSingle.get("lastRecipient"))), fr,
+                        fmt(num(((Map<String, Object>) fanMany.get("lastRecipient")).get("p50Ms"))),
+                        fmt(num(((Map<String, Object>) fanSingle.get("lastRecipient")).get("p50Ms"))),
+                        num(((Map<String, Object>) fanMany.get("lastRecipient")).get("p50Ms"))
+                                / num(((Map<String, Object>) fanSingle.get("lastRecipient")).get("p50Ms"))),
+                t5, t5 ? "met at p99 (the target's percentile); on a loaded machine p99s of a few hundred samples are noisy, so read the p50 ratio beside it" : String.format("%.2fx against a bound of 1.5x. The entry is serialised to JSON once per "
                         + "stream and written to each connection, and through the gateway each operator stream is "
                         + "proxied once more, so 51 writes and 51 proxy hops share 2 cores.", fr)));
         md.append("\n");
@@ -159,7 +179,7 @@ final class Report {
                 + "through the gateway, one operator on the org stream. Latency runs from the intended send time (open "
                 + "loop, so a stalled sender is counted) to the event's arrival on the stream.%n%n",
                 fmt(hot.get("offeredRatePerSec")), fmt(hot.get("seconds"))));
-        md.append(header().replace("| p50", "| x baselines p99 | p50"));
+        md.append("| path | count | p99 / baseline sum | p50 ms | p95 ms | p99 ms | max ms | per s |\n|---|---|---|---|---|---|---|---|\n");
         md.append(trRatio("visitor POST -> HTTP 202", (Map<String, Object>) hot.get("post"), baseSum));
         md.append(trRatio("visitor POST -> message on the visitor's stream", (Map<String, Object>) hot.get("visitorStream"), baseSum));
         md.append(trRatio("visitor POST -> message on the operator's stream", (Map<String, Object>) hot.get("operatorStream"), baseSum));
@@ -192,7 +212,9 @@ final class Report {
         md.append("![latency vs throughput](latency-vs-throughput.png)\n\n");
         Map<String, Object> cpuStep = null;
         for (Map<String, Object> s : sweep) {
-            if (s.get("cpuMsPerMessage") != null && !Boolean.FALSE.equals(s.get("keptUp"))) {
+            Map<String, Object> c = (Map<String, Object>) s.get("cpuMsPerMessage");
+            if (c != null && (cpuStep == null
+                    || num(c.get("total")) < num(((Map<String, Object>) cpuStep.get("cpuMsPerMessage")).get("total")))) {
                 cpuStep = s;
             }
         }
@@ -200,15 +222,18 @@ final class Report {
             Map<String, Object> cpu = (Map<String, Object>) cpuStep.get("cpuMsPerMessage");
             double total = num(cpu.get("total"));
             md.append(String.format("**Where the CPU goes.** CPU time (user + system, from `/proc/<pid>/stat`) per visitor "
-                    + "message with its AI reply, at %s msgs/s, the highest step that kept up (it includes the drain after "
-                    + "the step and anything else those processes did meanwhile; PostgreSQL is every backend on the machine, "
-                    + "other engineers' included):%n%n| process | CPU ms per message |%n|---|---|%n",
+                    + "message with its AI reply, at %s msgs/s, the step with the lowest cost per message (idle work such as "
+                    + "polls and heartbeats is spread over the most messages there; it includes the drain after the step "
+                    + "and anything else those processes did meanwhile; PostgreSQL is every backend on the machine, other "
+                    + "engineers' included). Every step's figures are in results.json.%n%n| process | CPU ms per message |%n|---|---|%n",
                     fmt(cpuStep.get("offeredRatePerSec"))));
             for (Map.Entry<String, Object> e : cpu.entrySet()) {
                 md.append("| ").append(e.getKey()).append(" | ").append(fmt(e.getValue())).append(" |\n");
             }
             md.append(String.format("%nAt %s CPU ms per message, 500 msgs/s would need about %.1f cores of CPU time; this "
-                    + "machine has 2, shared. Reaching the target is a matter of CPU cost per message first, latency second.%n%n",
+                    + "machine has 2, shared, and saturation above is where the 2 cores run out. Reaching the target is a matter of CPU "
+                    + "cost per message first, latency second: handoff-service and notification-service also pay for every "
+                    + "visitor message (they consume message-received), on top of the conversation and AI path.%n%n",
                     fmt(total), total * 500 / 1000));
         }
 
@@ -257,7 +282,7 @@ final class Report {
         if (histo != null && !histo.isEmpty()) {
             md.append("Where the heap goes with all streams open (top of `jcmd <pid> GC.class_histogram`, live objects: "
                     + "rank, instances, bytes, class):\n\n```\n");
-            histo.forEach(l -> md.append(l).append('\n'));
+            histo.stream().filter(l -> l.matches("[0-9]+: [0-9]+ .*")).forEach(l -> md.append(l).append('\n'));
             md.append("```\n\n");
         }
         Map<String, Object> wi = (Map<String, Object>) idle.get("hotPathWithIdleStreams");

@@ -129,8 +129,8 @@ final class Scenarios {
         AtomicInteger errors = new AtomicInteger();
         double rate = cfg.gatewayRate();
         int seconds = cfg.gatewaySeconds();
-        log("gateway overhead: POST message and GET conversation, %s/s each, through :8080 and straight to :8082, "
-                + "interleaved, %d s", rate, seconds);
+        log("gateway overhead: POST message %s/s and GET conversation %s/s, each through :8080 and straight to :8082, "
+                + "interleaved, %d s", rate, 4 * rate, seconds);
         viaGateway.offeredRate = rate;
         direct.offeredRate = rate;
         viaGateway.seconds = seconds;
@@ -152,15 +152,20 @@ final class Scenarios {
         });
         drain(warmGateway);
         drain(warmDirect);
+        // per cycle of 10 slots: one POST each way, four GETs each way (GETs cost the platform no AI work)
         AtomicInteger i = new AtomicInteger();
-        Bench.pace(4 * rate, (long) (4 * rate * seconds), t0 -> {
+        Bench.pace(10 * rate, (long) (10 * rate * seconds), t0 -> {
             int k = i.getAndIncrement();
-            Conv c = set.get((k / 4) % set.size());
-            switch (k % 4) {
-                case 0 -> send(c, viaGateway, t0, cfg.gateway(), 2);
-                case 1 -> send(c, direct, t0, cfg.direct(), 2);
-                case 2 -> timedGet(cfg.gateway() + "/widget/v1/conversations/" + c.id, c.token, t0, getGateway, errors);
-                default -> timedGet(cfg.direct() + "/widget/v1/conversations/" + c.id, c.token, t0, getDirect, errors);
+            Conv c = set.get(k % set.size());
+            int slot = k % 10;
+            if (slot == 0) {
+                send(c, viaGateway, t0, cfg.gateway(), 2);
+            } else if (slot == 5) {
+                send(c, direct, t0, cfg.direct(), 2);
+            } else if (slot % 2 == 0) {
+                timedGet(cfg.gateway() + "/widget/v1/conversations/" + c.id, c.token, t0, getGateway, errors);
+            } else {
+                timedGet(cfg.direct() + "/widget/v1/conversations/" + c.id, c.token, t0, getDirect, errors);
             }
         });
         drain(viaGateway);
@@ -303,7 +308,7 @@ final class Scenarios {
             String text = new String(p.getInputStream().readAllBytes());
             p.waitFor(30, TimeUnit.SECONDS);
             for (String line : text.split("\n")) {
-                if (line.matches("\\s*[0-9]+:.*") && out.size() < lines) {
+                if (line.matches("\\s*[0-9]+:\\s+[0-9]+.*") && out.size() < lines) {
                     out.add(line.replace(" (java.base@" + System.getProperty("java.version") + ")", "").replaceAll("\\s+", " ").trim());
                 }
             }
