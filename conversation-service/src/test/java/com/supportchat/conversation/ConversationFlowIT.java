@@ -17,7 +17,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 import com.supportchat.conversation.support.IntegrationTest;
-import com.supportchat.conversation.support.TestTokens;
+import com.supportchat.testsupport.TestTokens;
 import com.supportchat.events.Topics;
 import com.supportchat.testsupport.CloudEventTestClient;
 

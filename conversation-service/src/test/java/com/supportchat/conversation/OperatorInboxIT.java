@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 
 import com.supportchat.conversation.support.IntegrationTest;
-import com.supportchat.conversation.support.TestTokens;
+import com.supportchat.testsupport.TestTokens;
 import com.supportchat.events.Topics;
 import com.supportchat.testsupport.CloudEventTestClient;
 

@@ -14,7 +14,7 @@ import reactor.core.Disposable;
 
 import com.supportchat.conversation.support.IntegrationTest;
 import com.supportchat.conversation.support.TestJwtDecoder;
-import com.supportchat.conversation.support.TestTokens;
+import com.supportchat.testsupport.TestTokens;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;

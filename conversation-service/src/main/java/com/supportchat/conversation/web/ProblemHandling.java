@@ -21,6 +21,8 @@ import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ServerWebInputException;
 
+import static com.supportchat.resourceserver.Problems.problem;
+
 /** Maps what the features refuse to problem details with stable types. */
 @RestControllerAdvice
 class ProblemHandling {
@@ -29,28 +31,27 @@ class ProblemHandling {
 
     @ExceptionHandler(ConversationNotFoundException.class)
     ProblemDetail notFound(ConversationNotFoundException ex) {
-        return ProblemResponses.problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", ex.getMessage());
     }
 
     @ExceptionHandler(IllegalTransitionException.class)
     ProblemDetail conflict(IllegalTransitionException ex) {
-        return ProblemResponses.problem(HttpStatus.CONFLICT, ex.problem(), "Conflict", ex.getMessage());
+        return problem(HttpStatus.CONFLICT, ex.problem(), "Conflict", ex.getMessage());
     }
 
     @ExceptionHandler(ConcurrentChangeException.class)
     ProblemDetail concurrent(ConcurrentChangeException ex) {
-        return ProblemResponses.problem(HttpStatus.CONFLICT, "concurrent-change", "Conflict", ex.getMessage());
+        return problem(HttpStatus.CONFLICT, "concurrent-change", "Conflict", ex.getMessage());
     }
 
     @ExceptionHandler(ConversationService.VisitorCloseDisabledException.class)
     ProblemDetail closeDisabled(ConversationService.VisitorCloseDisabledException ex) {
-        return ProblemResponses.problem(HttpStatus.FORBIDDEN, "close-disabled", "Forbidden", ex.getMessage());
+        return problem(HttpStatus.FORBIDDEN, "close-disabled", "Forbidden", ex.getMessage());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException ex) {
-        return ProblemResponses.problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden",
-                "This token may not perform this request.");
+        return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", SecurityConfiguration.DENIED);
     }
 
     @ExceptionHandler(WebExchangeBindException.class)
@@ -59,7 +60,7 @@ class ProblemHandling {
             .map(error -> error.getField() + " " + error.getDefaultMessage())
             .sorted()
             .collect(Collectors.joining("; "));
-        return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+        return problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
                 detail.isEmpty() ? "The request body is invalid." : detail);
     }
 
@@ -69,23 +70,23 @@ class ProblemHandling {
             .map(result -> result.getMethodParameter().getParameterName() + " "
                     + result.getResolvableErrors().stream().map(e -> e.getDefaultMessage()).collect(Collectors.joining(", ")))
             .collect(Collectors.joining("; "));
-        return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
+        return problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraint(ConstraintViolationException ex) {
-        return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", ex.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", ex.getMessage());
     }
 
     @ExceptionHandler(ServerWebInputException.class)
     ProblemDetail badInput(ServerWebInputException ex) {
-        return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+        return problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
                 ex.getReason() == null ? "The request is malformed." : ex.getReason());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail illegalArgument(IllegalArgumentException ex) {
-        return ProblemResponses.problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", ex.getMessage());
+        return problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", ex.getMessage());
     }
 
     @ExceptionHandler(LiveUpdates.SlowClientException.class)

@@ -1,10 +1,11 @@
 package com.supportchat.conversation.support;
 
+import com.supportchat.resourceserver.TokenDecoders;
+import com.supportchat.testsupport.TestTokens;
+
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /** Validates the test key's tokens exactly as production validates identity-service's: signature, issuer, expiry. */
@@ -14,8 +15,6 @@ public class TestJwtDecoder {
     @Bean
     @Primary
     ReactiveJwtDecoder decoderForTestTokens() {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withPublicKey(TestTokens.publicKey()).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithIssuer("supportchat-identity"));
-        return decoder;
+        return TestTokens.decoder(TokenDecoders.validator(TestTokens.ISSUER));
     }
 }
