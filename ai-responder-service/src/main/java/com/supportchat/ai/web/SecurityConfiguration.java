@@ -1,7 +1,7 @@
 package com.supportchat.ai.web;
 
+import com.supportchat.resourceserver.BearerOnly;
 import com.supportchat.resourceserver.ProblemResponses;
-import com.supportchat.resourceserver.RolesClaim;
 import com.supportchat.resourceserver.TokenDecoders;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -32,12 +32,8 @@ class SecurityConfiguration {
     private static final ServerAccessDeniedHandler FORBIDDEN = ProblemResponses.forbidden("Your role does not allow this.");
 
     @Bean
-    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http) {
-        return http
-            .csrf(ServerHttpSecurity.CsrfSpec::disable)
-            .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-            .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-            .logout(ServerHttpSecurity.LogoutSpec::disable)
+    SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
+        return BearerOnly.configure(http, jwtDecoder, UNAUTHORIZED, FORBIDDEN)
             .authorizeExchange(exchanges -> exchanges
                 .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
                 .pathMatchers(HttpMethod.GET, "/api/v1/knowledge-base/**").hasAnyRole("ADMIN", "AGENT")
@@ -45,11 +41,6 @@ class SecurityConfiguration {
                 .pathMatchers("/api/v1/settings/ai").hasRole("ADMIN")
                 .pathMatchers("/api/**").authenticated()
                 .anyExchange().denyAll())
-            .oauth2ResourceServer(oauth -> oauth
-                .jwt(jwt -> jwt.jwtAuthenticationConverter(RolesClaim.authenticationConverter()))
-                .authenticationEntryPoint(UNAUTHORIZED)
-                .accessDeniedHandler(FORBIDDEN))
-            .exceptionHandling(handling -> handling.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
             .build();
     }
 

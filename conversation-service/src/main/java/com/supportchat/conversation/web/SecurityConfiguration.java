@@ -1,7 +1,7 @@
 package com.supportchat.conversation.web;
 
+import com.supportchat.resourceserver.BearerOnly;
 import com.supportchat.resourceserver.ProblemResponses;
-import com.supportchat.resourceserver.RolesClaim;
 import com.supportchat.resourceserver.TokenDecoders;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -37,23 +37,14 @@ class SecurityConfiguration {
     private static final ServerAccessDeniedHandler FORBIDDEN = ProblemResponses.forbidden(DENIED);
 
     @Bean
-    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http) {
-        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
-            .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-            .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-            .logout(ServerHttpSecurity.LogoutSpec::disable)
-            .requestCache(ServerHttpSecurity.RequestCacheSpec::disable)
+    SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
+        return BearerOnly.configure(http, jwtDecoder, UNAUTHORIZED, FORBIDDEN)
             .authorizeExchange(exchange -> exchange
                 .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
                 .pathMatchers("/widget/**").access(audience(WIDGET))
                 .pathMatchers(HttpMethod.PUT, "/api/v1/settings/**").access(audience(CONSOLE, "ROLE_ADMIN"))
                 .pathMatchers("/api/**").access(audience(CONSOLE))
                 .anyExchange().denyAll())
-            .oauth2ResourceServer(oauth -> oauth
-                .jwt(jwt -> jwt.jwtAuthenticationConverter(RolesClaim.authenticationConverter()))
-                .authenticationEntryPoint(UNAUTHORIZED)
-                .accessDeniedHandler(FORBIDDEN))
-            .exceptionHandling(handling -> handling.authenticationEntryPoint(UNAUTHORIZED).accessDeniedHandler(FORBIDDEN))
             .build();
     }
 

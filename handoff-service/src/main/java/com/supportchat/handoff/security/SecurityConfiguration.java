@@ -1,7 +1,7 @@
 package com.supportchat.handoff.security;
 
+import com.supportchat.resourceserver.BearerOnly;
 import com.supportchat.resourceserver.ProblemResponses;
-import com.supportchat.resourceserver.RolesClaim;
 import com.supportchat.resourceserver.TokenDecoders;
 
 import org.springframework.context.annotation.Bean;
@@ -13,8 +13,6 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 
 /**
  * A stateless resource server: {@code /api/**} takes operator tokens only (audience
@@ -31,26 +29,12 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityWebFilterChain api(ServerHttpSecurity http, ReactiveJwtDecoder consoleJwtDecoder) {
-        return http
-            .csrf(ServerHttpSecurity.CsrfSpec::disable)
-            .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-            .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-            .logout(ServerHttpSecurity.LogoutSpec::disable)
-            .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-            .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+        return BearerOnly.configure(http, consoleJwtDecoder, UNAUTHORIZED, FORBIDDEN)
             .authorizeExchange(exchanges -> exchanges
                 .pathMatchers("/actuator/health/**", "/actuator/info", "/actuator/prometheus").permitAll()
                 .pathMatchers(HttpMethod.PUT, "/api/v1/settings/**").hasRole("ADMIN")
                 .pathMatchers("/api/**").authenticated()
                 .anyExchange().denyAll())
-            .oauth2ResourceServer(server -> server
-                .authenticationEntryPoint(UNAUTHORIZED)
-                .accessDeniedHandler(FORBIDDEN)
-                .jwt(jwt -> jwt.jwtDecoder(consoleJwtDecoder)
-                    .jwtAuthenticationConverter(RolesClaim.authenticationConverter())))
-            .exceptionHandling(handling -> handling
-                .authenticationEntryPoint(UNAUTHORIZED)
-                .accessDeniedHandler(FORBIDDEN))
             .build();
     }
 
