@@ -104,7 +104,7 @@ final class Scenarios {
                 best = rate;
             }
             if (!keptUp || p.ai.p99() > 20 * lowAi) {
-                stopReason = String.format("at %s/s the platform no longer kept up: AI p99 %.1f ms (low load %.1f ms), "
+                stopReason = String.format("at %s/s the platform did not keep up or the AI p99 passed 20x low load: AI p99 %.1f ms (low load %.1f ms), "
                         + "unfinished %d, errors %d, AI replies %.1f/s", rate, p.ai.p99(), lowAi, p.unfinished(),
                         p.errors.get(), p.ai.throughput());
                 break;
