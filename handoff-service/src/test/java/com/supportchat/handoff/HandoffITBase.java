@@ -36,25 +36,15 @@ public abstract class HandoffITBase {
         ServiceInfrastructure.register(r, "handoff-service");
     }
 
-    private static CloudEventTestClient kafka;
-
     @Autowired
     protected WebTestClient web;
 
     @Autowired
     protected JsonMapper mapper;
 
-    @Autowired
-    void kafkaClient(JsonMapper mapper) {
-        synchronized (HandoffITBase.class) {
-            if (kafka == null) {
-                kafka = new CloudEventTestClient(mapper);
-            }
-        }
-    }
-
-    protected static CloudEventTestClient kafka() {
-        return kafka;
+    /** Plays the other services on the test broker. */
+    protected CloudEventTestClient kafka() {
+        return CloudEventTestClient.shared(mapper);
     }
 
     protected static String newId(String prefix) {

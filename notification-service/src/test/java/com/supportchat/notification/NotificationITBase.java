@@ -39,7 +39,6 @@ public abstract class NotificationITBase {
 
     protected static final GreenMail SMTP = startSmtp();
     protected static final FakeSmsProvider SMS = new FakeSmsProvider();
-    private static CloudEventTestClient kafka;
 
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
@@ -56,16 +55,11 @@ public abstract class NotificationITBase {
     protected WebTestClient web;
 
     @Autowired
-    void kafkaClient(JsonMapper mapper) {
-        synchronized (NotificationITBase.class) {
-            if (kafka == null) {
-                kafka = new CloudEventTestClient(mapper);
-            }
-        }
-    }
+    protected JsonMapper mapper;
 
-    protected static CloudEventTestClient kafka() {
-        return kafka;
+    /** Plays the other services on the test broker. */
+    protected CloudEventTestClient kafka() {
+        return CloudEventTestClient.shared(mapper);
     }
 
     protected static String newId(String prefix) {

@@ -31,8 +31,18 @@ import com.supportchat.events.PublishedEvent;
  */
 public final class CloudEventTestClient implements AutoCloseable {
 
+    private static CloudEventTestClient shared;
+
     private final KafkaProducer<String, byte[]> producer;
     private final JsonMapper mapper;
+
+    /** One client per test JVM, like the Spring context and the broker; the first caller's mapper serves all. */
+    public static synchronized CloudEventTestClient shared(JsonMapper mapper) {
+        if (shared == null) {
+            shared = new CloudEventTestClient(mapper);
+        }
+        return shared;
+    }
 
     public CloudEventTestClient() {
         this(null);
