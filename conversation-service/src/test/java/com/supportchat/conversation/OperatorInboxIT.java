@@ -164,6 +164,13 @@ class OperatorInboxIT extends IntegrationTest {
             .expectStatus().isBadRequest().expectHeader().contentType("application/problem+json");
         http.put().uri("/api/v1/settings/widget").headers(h -> h.setBearerAuth(admin)).bodyValue(rules).exchange()
             .expectStatus().isOk();
+        try (CloudEventTestClient.Reader reader = CloudEventTestClient.reader(Topics.WIDGET_SETTINGS_CHANGED)) {
+            var changed = reader.await(r -> org.equals(r.key()), Duration.ofSeconds(30));
+            assertThat(CloudEventTestClient.header(changed, "ce_type"))
+                .isEqualTo("com.supportchat.conversation.widget-settings-changed.v1");
+            assertThat(CloudEventTestClient.value(changed)).contains("\"allowMultipleOpen\":false",
+                    "\"operatorLabel\":\"Team\"");
+        }
 
         String visitor = TestTokens.anonymousVisitor(org, newId());
         http.get().uri("/widget/v1/settings").headers(h -> h.setBearerAuth(visitor)).exchange().expectBody()

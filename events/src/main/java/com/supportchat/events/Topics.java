@@ -2,7 +2,10 @@ package com.supportchat.events;
 
 import java.util.List;
 
-/** Kafka topic names. Every topic is keyed by conversation id (or org id for org-wide settings). */
+/**
+ * Kafka topic names. Conversation topics are keyed by conversation id, so one conversation's events stay
+ * ordered; org-wide settings and articles by org id; {@code visitor-identified} by the customer key.
+ */
 public final class Topics {
 
     /** Every text message appended to a conversation, whoever wrote it (visitor, AI, operator, system). */
@@ -26,6 +29,8 @@ public final class Topics {
     public static final String CONVERSATION_STATUS_CHANGED = "conversation-status-changed";
     /** An operator claimed a conversation, or released it back to the AI. */
     public static final String CONVERSATION_ASSIGNED = "conversation-assigned";
+    /** An org's widget session rules changed (keyed by org id). */
+    public static final String WIDGET_SETTINGS_CHANGED = "widget-settings-changed";
     /** An org's handoff settings changed (keyed by org id). */
     public static final String HANDOFF_SETTINGS_CHANGED = "handoff-settings-changed";
     /** identity-service resolved who a visitor is, with their profile (keyed by the customer key, the history owner). */
@@ -44,7 +49,8 @@ public final class Topics {
 
     public static final List<String> ALL = List.of(MESSAGE_RECEIVED, HANDOFF_REQUESTED, SESSION_RESOLVED,
             REPLY_GENERATED, RESOLUTION_REQUESTED, HANDOFF_DECIDED, HANDOFF_TIMED_OUT, CONVERSATION_STATUS_CHANGED,
-            CONVERSATION_ASSIGNED, HANDOFF_SETTINGS_CHANGED, VISITOR_IDENTIFIED, NOTIFICATION_DELIVERED,
+            CONVERSATION_ASSIGNED, WIDGET_SETTINGS_CHANGED, HANDOFF_SETTINGS_CHANGED, VISITOR_IDENTIFIED,
+            NOTIFICATION_DELIVERED,
             ARTICLE_CHANGED);
 
     private Topics() {

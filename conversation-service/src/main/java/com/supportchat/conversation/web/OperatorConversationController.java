@@ -17,6 +17,7 @@ import com.supportchat.conversation.inbox.InboxPage;
 import com.supportchat.conversation.inbox.InboxQueries;
 import com.supportchat.conversation.settings.WidgetSettings;
 import com.supportchat.conversation.settings.WidgetSettingsRepository;
+import com.supportchat.conversation.settings.WidgetSettingsService;
 import com.supportchat.conversation.thread.Actor;
 import com.supportchat.conversation.thread.Conversation;
 import com.supportchat.conversation.thread.ConversationService;
@@ -56,10 +57,13 @@ class OperatorConversationController {
     private final WidgetSettingsRepository settings;
     private final EventStreams streams;
     private final AnalyticsQueries analytics;
+    private final WidgetSettingsService settingsService;
 
     OperatorConversationController(ConversationService conversations, InboxQueries inbox, CustomerRepository customers,
-            WidgetSettingsRepository settings, EventStreams streams, AnalyticsQueries analytics) {
+            WidgetSettingsRepository settings, EventStreams streams, AnalyticsQueries analytics,
+            WidgetSettingsService settingsService) {
         this.analytics = analytics;
+        this.settingsService = settingsService;
         this.conversations = conversations;
         this.inbox = inbox;
         this.customers = customers;
@@ -132,7 +136,7 @@ class OperatorConversationController {
 
     @PutMapping("/settings/widget")
     Mono<WidgetSettings> updateWidgetSettings(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody WidgetSettings body) {
-        return settings.save(Callers.org(jwt), body);
+        return settingsService.update(Callers.org(jwt), body);
     }
 
     /** The analytics summary over [from, to) (default: the last 30 days). */

@@ -38,7 +38,7 @@ class SessionController {
                     new Identity(identity.typeWire(), identity.visitorId().toString(),
                             identity.contactId() == null ? null : identity.contactId().toString(),
                             identity.externalId(), identity.ownerKey(), identity.name(), identity.email()),
-                    new Config(session.orgId().toString(), session.operatorLabel()));
+                    Config.of(session));
         }
 
         @Override
@@ -52,7 +52,18 @@ class SessionController {
             String email) {
     }
 
-    /** Kept small on purpose: session rules and widget settings come from conversation-service. */
-    record Config(String orgId, String operatorLabel) {
+    /**
+     * The org's session rules and widget settings, as conversation-service (their owner) last published
+     * them; {@code GET /widget/v1/settings} answers the same from the source.
+     */
+    record Config(String orgId, String operatorLabel, boolean allowMultipleOpen, boolean showConversationList,
+            boolean firstTimeStraightToChat, boolean visitorCanClose, boolean helpfulPrompt) {
+
+        static Config of(SessionService.Session session) {
+            SessionRules.Rules rules = session.rules();
+            return new Config(session.orgId().toString(), session.operatorLabel(), rules.allowMultipleOpen(),
+                    rules.showConversationList(), rules.firstTimeStraightToChat(), rules.visitorCanClose(),
+                    rules.helpfulPrompt());
+        }
     }
 }

@@ -46,10 +46,12 @@ class SessionService {
     private final WidgetProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final SessionRules sessionRules;
 
     SessionService(Orgs orgs, Visitors visitors, Contacts contacts, ContactTokens contactTokens,
             WidgetAccessTokens accessTokens, Outbox outbox, TransactionalOperator tx, WidgetProperties properties,
-            Clock clock, MeterRegistry meters) {
+            Clock clock, MeterRegistry meters, SessionRules sessionRules) {
+        this.sessionRules = sessionRules;
         this.orgs = orgs;
         this.visitors = visitors;
         this.contacts = contacts;
@@ -74,8 +76,9 @@ class SessionService {
                 }
                 return Mono.zip(orgs.find(widget.orgId()), provenContact(request, widget))
                     .flatMap(found -> tx.transactional(identify(request, found.getT1(), found.getT2().orElse(null))))
-                    .flatMap(visit -> accessTokens.issue(widget.orgId(), visit.identity())
-                        .map(token -> session(visit, token, visit.org())))
+                    .flatMap(visit -> Mono.zip(accessTokens.issue(widget.orgId(), visit.identity()),
+                            sessionRules.find(widget.orgId()))
+                        .map(issued -> session(visit, issued.getT1(), visit.org(), issued.getT2())))
                     .doOnNext(session -> sessions(session.identity().type()).increment());
             });
     }
@@ -129,10 +132,12 @@ class SessionService {
                 withoutNulls(visit.visitor().untrustedData()), visit.visitor().metadata(), clock.instant());
     }
 
-    private Session session(Visit visit, IssuedToken token, Org org) {
-        String label = org.operatorLabel() == null || org.operatorLabel().isBlank()
-                ? properties.defaultOperatorLabel() : org.operatorLabel();
-        return new Session(token, visit.visitorToken(), visit.identity(), org.id(), label);
+    /** The label: the session rules' (conversation-service owns it), else the org's, else the default. */
+    private Session session(Visit visit, IssuedToken token, Org org, SessionRules.Rules rules) {
+        String label = rules.operatorLabel() != null && !rules.operatorLabel().isBlank() ? rules.operatorLabel()
+                : org.operatorLabel() == null || org.operatorLabel().isBlank()
+                        ? properties.defaultOperatorLabel() : org.operatorLabel();
+        return new Session(token, visit.visitorToken(), visit.identity(), org.id(), label, rules);
     }
 
     /** The event copies its maps, and immutable maps hold no null values. */
@@ -159,7 +164,7 @@ class SessionService {
 
     /** A started session: what the widget needs and nothing the server keeps secret. */
     record Session(IssuedToken accessToken, String visitorToken, ResolvedIdentity identity, UUID orgId,
-            String operatorLabel) {
+            String operatorLabel, SessionRules.Rules rules) {
 
         @Override
         public String toString() {
