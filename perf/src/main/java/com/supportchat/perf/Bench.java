@@ -6,8 +6,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -24,8 +26,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The benchmark of issue 8. Measures the platform's hot path on the local run (127.0.0.1 only) next to
- * this machine's Kafka, PostgreSQL and bare Netty SSE baselines, and writes docs/perf/ (README.md,
- * results.json, PNG plots). Every loop is bounded by a configured duration or count.
+ * this machine's Kafka, PostgreSQL and bare Netty SSE baselines, and writes {@code PERF_OUT} (default
+ * docs/perf/: README.md, results.json, PNG plots). {@code PERF_PHASES} picks the phases ({@link #PHASES}).
+ * Every loop is bounded by a configured duration or count.
  */
 public final class Bench {
 
@@ -53,19 +56,30 @@ public final class Bench {
     String operatorToken;
     String orgId;
 
+    /** Every phase, in the order a run measures them ({@code PERF_PHASES} picks a subset). */
+    static final List<String> PHASES = List.of("baselines", "hot", "stub", "sweep", "gateway", "fanout", "idle");
+
     Bench(Config cfg) {
         this.cfg = cfg;
     }
 
     public static void main(String[] args) throws Exception {
         System.setProperty("java.awt.headless", "true");
-        Config cfg = Config.fromEnv();
+        boolean reportOnly = args.length > 0 && args[0].equals("--report-only");
+        Config cfg;
+        try {
+            cfg = Config.fromEnv(!reportOnly);
+        } catch (IllegalArgumentException e) {
+            System.err.println("perf: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
         Bench b = new Bench(cfg);
         int code = 0;
         try {
-            if (args.length > 0 && args[0].equals("--report-only")) {
+            if (reportOnly) {
                 // rewrite README.md and the plots from the last run's results.json (template changes)
-                b.results.putAll(JSON.readValue(cfg.root().resolve("docs/perf/results.json").toFile(), LinkedHashMap.class));
+                b.results.putAll(JSON.readValue(cfg.out().resolve("results.json").toFile(), LinkedHashMap.class));
                 Report.write(b);
                 return;
             }
@@ -86,29 +100,60 @@ public final class Bench {
         Instant started = Instant.now();
         results.put("machine", Machine.facts(cfg.root()));
         results.put("config", cfg.asMap());
+        results.put("phases", List.copyOf(cfg.phases()));
         log("machine: %s", results.get("machine"));
+        log("phases: %s; output: %s", cfg.phases(), cfg.out());
 
-        Map<String, Object> baselines = new LinkedHashMap<>();
-        results.put("baselines", baselines);
-        log("baseline: Kafka produce -> consume (%s/s for %ds)", cfg.baselineRate(), cfg.baselineSeconds());
-        baselines.put("kafka", Baselines.kafka(cfg.kafka(), cfg.baselineRate(), cfg.baselineSeconds()).summary());
-        log("  %s", baselines.get("kafka"));
-        log("baseline: PostgreSQL insert + commit");
-        baselines.put("postgres", Baselines.postgres(cfg.pgHost(), cfg.pgPort(), cfg.pgUser(), cfg.pgPassword(),
-                cfg.baselineRate(), cfg.baselineSeconds()).summary());
-        log("  %s", baselines.get("postgres"));
-        log("baseline: bare Netty SSE push");
-        baselines.put("nettySse", Baselines.nettySse(net, cfg.baselineRate(), cfg.baselineSeconds()).summary());
-        log("  %s", baselines.get("nettySse"));
+        if (cfg.runs("baselines")) {
+            Map<String, Object> baselines = new LinkedHashMap<>();
+            results.put("baselines", baselines);
+            log("baseline: Kafka produce -> consume (%s/s for %ds)", cfg.baselineRate(), cfg.baselineSeconds());
+            baselines.put("kafka", Baselines.kafka(cfg.kafka(), cfg.baselineRate(), cfg.baselineSeconds()).summary());
+            log("  %s", baselines.get("kafka"));
+            log("baseline: PostgreSQL insert + commit");
+            baselines.put("postgres", Baselines.postgres(cfg.pgHost(), cfg.pgPort(), cfg.pgUser(), cfg.pgPassword(),
+                    cfg.baselineRate(), cfg.baselineSeconds()).summary());
+            log("  %s", baselines.get("postgres"));
+            log("baseline: bare Netty SSE push");
+            baselines.put("nettySse", Baselines.nettySse(net, cfg.baselineRate(), cfg.baselineSeconds()).summary());
+            log("  %s", baselines.get("nettySse"));
+        }
 
-        login();
         Scenarios s = new Scenarios(this);
-        s.hotPath();
-        s.sweep();
-        s.gatewayOverhead();
-        s.fanOut();
-        s.idleStreams();
-        s.closeAll();
+        try {
+            if (cfg.phases().stream().anyMatch(p -> !p.equals("baselines") && !p.equals("stub"))) {
+                login();
+            }
+            if (cfg.runs("hot")) {
+                s.hotPath();
+            }
+            if (cfg.runs("stub")) {
+                try {
+                    new StubScenario(this, s).run();
+                } catch (Exception e) {
+                    // the other phases do not depend on this one (another org, its own conversations)
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> stub = (Map<String, Object>) results.computeIfAbsent("stub", k -> new LinkedHashMap<>());
+                    stub.put("failed", e.toString());
+                    note("stub phase failed: %s", e);
+                    e.printStackTrace();
+                }
+            }
+            if (cfg.runs("sweep")) {
+                s.sweep();
+            }
+            if (cfg.runs("gateway")) {
+                s.gatewayOverhead();
+            }
+            if (cfg.runs("fanout")) {
+                s.fanOut();
+            }
+            if (cfg.runs("idle")) {
+                s.idleStreams();
+            }
+        } finally {
+            s.closeAll();
+        }
 
         results.put("startedAt", started.toString());
         results.put("finishedAt", Instant.now().toString());
@@ -119,21 +164,27 @@ public final class Bench {
     }
 
     void login() {
-        Net.Resp r = net.post(cfg.gateway() + "/api/v1/auth/login", null,
-                "{\"email\":" + q(cfg.operatorEmail()) + ",\"password\":" + q(cfg.operatorPassword()) + "}")
-            .block(Duration.ofSeconds(30));
-        if (r == null || r.status() != 200) {
-            throw new IllegalStateException("operator login failed: " + (r == null ? "no answer" : r.status() + " " + r.body()));
-        }
-        JsonNode n = JSON.readTree(r.body());
+        JsonNode n = login(cfg.operatorEmail(), cfg.operatorPassword());
         operatorToken = n.get("accessToken").asString();
         JsonNode op = n.get("operator");
         orgId = op != null && op.has("orgId") ? op.get("orgId").asString() : null;
     }
 
-    String nextText() {
-        long n = textSeq.incrementAndGet();
-        return QUESTIONS[(int) (n % QUESTIONS.length)] + " (ref " + n + ")";
+    /** Logs an operator in through the gateway; answers the login response (accessToken, operator). */
+    JsonNode login(String email, String password) {
+        Net.Resp r = net.post(cfg.gateway() + "/api/v1/auth/login", null,
+                "{\"email\":" + q(email) + ",\"password\":" + q(password) + "}")
+            .block(Duration.ofSeconds(30));
+        if (r == null || r.status() != 200) {
+            throw new IllegalStateException("operator login of " + email + " failed: "
+                    + (r == null ? "no answer" : r.status() + " " + r.body()));
+        }
+        return JSON.readTree(r.body());
+    }
+
+    /** A question with a unique reference (keeps the repeat detector quiet; the stub model reads it back). */
+    static String text(long ref) {
+        return QUESTIONS[(int) (ref % QUESTIONS.length)] + " (ref " + ref + ")";
     }
 
     // ------------------------------------------------------------------------------------------------
@@ -148,6 +199,15 @@ public final class Bench {
         final AtomicInteger recipients = new AtomicInteger();
         volatile boolean visitorSeen;
         volatile boolean aiSeen;
+        /** The text's reference number, {@code (ref N)}. */
+        volatile long ref;
+        /** When the AI reply arrived on the visitor's stream, and which responder wrote it ({@code data.responder}). */
+        volatile long aiArrivedNs;
+        volatile String responder;
+        /** Stub model only: when its first request for this message arrived and when it answered; calls seen. */
+        volatile long stubInNs;
+        volatile long stubOutNs;
+        final AtomicInteger stubCalls = new AtomicInteger();
 
         Pending(long t0, Phase phase, Scenarios.Conv conv, int expectedRecipients) {
             this.t0 = t0;
@@ -172,6 +232,10 @@ public final class Bench {
         final AtomicLong skipped = new AtomicLong();
         final Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         final ConcurrentLinkedQueue<Pending> open = new ConcurrentLinkedQueue<>();
+        /** AI replies by {@code data.responder} of the message ({@code openai}, {@code builtin}). */
+        final Map<String, AtomicLong> responders = new ConcurrentHashMap<>();
+        /** When set, every message sent in this phase is registered by its reference (the stub model looks it up). */
+        Map<Long, Pending> byRef;
         double offeredRate;
         double seconds;
 
@@ -206,6 +270,9 @@ public final class Bench {
             }
             if (expectAi) {
                 m.put("aiReply", ai.summary());
+                Map<String, Long> by = new java.util.TreeMap<>();
+                responders.forEach((k, v) -> by.put(k, v.get()));
+                m.put("aiResponders", by);
             }
             if (lastRecipient.count() > 0) {
                 m.put("lastRecipient", lastRecipient.summary());
@@ -253,58 +320,116 @@ public final class Bench {
     }
 
     /** Settings from the environment (perf/run documents them), with modest defaults for a 2-core box. */
-    record Config(Path root, String gateway, String direct, String kafka, String pgHost, int pgPort, String pgUser,
-            String pgPassword, String widgetToken, String operatorEmail, String operatorPassword, double baselineRate,
-            int baselineSeconds, double hotRate, int hotSeconds, int conversations, List<Double> sweepRates,
-            int sweepSeconds, double gatewayRate, int gatewaySeconds, int fanOutOperators, double fanOutRate,
-            int fanOutSeconds, int idleStreams, int idleStep, int drainSeconds) {
+    record Config(Path root, Path out, Set<String> phases, String gateway, String direct, String kafka, String pgHost,
+            int pgPort, String pgUser, String pgPassword, String widgetToken, String operatorEmail,
+            String operatorPassword, String widgetToken2, String operatorEmail2, String operatorPassword2,
+            double baselineRate, int baselineSeconds, double hotRate, int hotSeconds, int conversations,
+            List<Double> sweepRates, int sweepSeconds, double gatewayRate, int gatewaySeconds, int fanOutOperators,
+            double fanOutRate, int fanOutSeconds, int idleStreams, int idleStep, int drainSeconds, List<Integer> stubTtftsMs,
+            double stubRate, int stubSeconds) {
 
-        static Config fromEnv() {
+        /** {@code needDemo}: the demo credentials of var/local/demo.env are required (not for --report-only). */
+        static Config fromEnv(boolean needDemo) {
             Path root = Path.of(env("PERF_ROOT", ".")).toAbsolutePath().normalize();
+            Path out = root.resolve(env("PERF_OUT", "docs/perf")).normalize();
+            Set<String> phases = new LinkedHashSet<>();
+            List<String> asked = new ArrayList<>();
+            for (String p : env("PERF_PHASES", String.join(",", PHASES)).split(",")) {
+                String name = p.trim().toLowerCase(java.util.Locale.ROOT);
+                if (name.equals("all")) {
+                    asked.addAll(PHASES);
+                } else if (!name.isEmpty()) {
+                    if (!PHASES.contains(name)) {
+                        throw new IllegalArgumentException("PERF_PHASES: unknown phase '" + name + "' (phases: "
+                                + String.join(",", PHASES) + ", or all)");
+                    }
+                    asked.add(name);
+                }
+            }
+            PHASES.stream().filter(asked::contains).forEach(phases::add); // always measured in the fixed order
+            if (phases.isEmpty()) {
+                throw new IllegalArgumentException("PERF_PHASES names no phase (phases: " + String.join(",", PHASES) + ")");
+            }
             Map<String, String> demo = new LinkedHashMap<>();
             Path demoEnv = root.resolve("var/local/demo.env");
             try {
                 for (String line : Files.readAllLines(demoEnv)) {
                     int eq = line.indexOf('=');
-                    if (eq > 0) {
+                    if (eq > 0 && !line.startsWith("#")) {
                         demo.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
                     }
                 }
             } catch (Exception e) {
-                throw new IllegalStateException("cannot read " + demoEnv + " (run deploy/local/up first)", e);
+                if (needDemo) {
+                    throw new IllegalStateException("cannot read " + demoEnv + " (run deploy/local/up first)", e);
+                }
             }
             List<Double> rates = new ArrayList<>();
             for (String r : env("PERF_SWEEP_RATES", "5,10,20,30,50,75,100,150,200,300,400,500,600").split(",")) {
                 rates.add(Double.parseDouble(r.trim()));
             }
-            return new Config(root, "http://127.0.0.1:8080", "http://127.0.0.1:8082", "127.0.0.1:9092",
+            List<Integer> ttfts = new ArrayList<>();
+            for (String t : env("PERF_STUB_TTFT_MS", "200").split(",")) {
+                if (!t.isBlank()) {
+                    int v = Integer.parseInt(t.trim());
+                    if (v < 0 || v > 60_000) {
+                        throw new IllegalArgumentException("PERF_STUB_TTFT_MS: " + v + " is not within 0..60000");
+                    }
+                    ttfts.add(v);
+                }
+            }
+            return new Config(root, out, phases, "http://127.0.0.1:8080", "http://127.0.0.1:8082", "127.0.0.1:9092",
                     "127.0.0.1", Integer.parseInt(env("PGPORT", "5432")), env("DB_USER", "postgres"),
                     env("DB_PASSWORD", ""), demo.get("WIDGET_TOKEN"), demo.get("OPERATOR_EMAIL"),
-                    demo.get("OPERATOR_PASSWORD"),
+                    demo.get("OPERATOR_PASSWORD"), demo.get("WIDGET_TOKEN_2"), demo.get("OPERATOR_EMAIL_2"),
+                    demo.get("OPERATOR_PASSWORD_2"),
                     dbl("PERF_BASELINE_RATE", 100), num("PERF_BASELINE_SECONDS", 10),
                     dbl("PERF_HOT_RATE", 5), num("PERF_HOT_SECONDS", 40),
                     num("PERF_CONVERSATIONS", 100), rates, num("PERF_SWEEP_SECONDS", 10),
                     dbl("PERF_GATEWAY_RATE", 5), num("PERF_GATEWAY_SECONDS", 30),
                     num("PERF_FANOUT_OPERATORS", 50), dbl("PERF_FANOUT_RATE", 10), num("PERF_FANOUT_SECONDS", 30),
-                    num("PERF_IDLE_STREAMS", 2000), num("PERF_IDLE_STEP", 500), num("PERF_DRAIN_SECONDS", 15));
+                    num("PERF_IDLE_STREAMS", 2000), num("PERF_IDLE_STEP", 500), num("PERF_DRAIN_SECONDS", 15),
+                    ttfts, dbl("PERF_STUB_RATE", 5), num("PERF_STUB_SECONDS", 20));
+        }
+
+        boolean runs(String phase) {
+            return phases.contains(phase);
         }
 
         Map<String, Object> asMap() {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("baselineRate", baselineRate);
-            m.put("baselineSeconds", baselineSeconds);
-            m.put("hotRate", hotRate);
-            m.put("hotSeconds", hotSeconds);
-            m.put("conversations", conversations);
-            m.put("sweepRates", sweepRates);
-            m.put("sweepSeconds", sweepSeconds);
-            m.put("gatewayRate", gatewayRate);
-            m.put("gatewaySeconds", gatewaySeconds);
-            m.put("fanOutOperators", fanOutOperators);
-            m.put("fanOutRate", fanOutRate);
-            m.put("fanOutSeconds", fanOutSeconds);
-            m.put("idleStreams", idleStreams);
-            m.put("idleStep", idleStep);
+            m.put("phases", List.copyOf(phases));
+            if (runs("baselines")) {
+                m.put("baselineRate", baselineRate);
+                m.put("baselineSeconds", baselineSeconds);
+            }
+            if (runs("hot") || runs("idle")) {
+                m.put("hotRate", hotRate);
+                m.put("hotSeconds", hotSeconds);
+            }
+            if (runs("stub")) {
+                m.put("stubTtftMs", stubTtftsMs);
+                m.put("stubRate", stubRate);
+                m.put("stubSeconds", stubSeconds);
+            }
+            if (runs("sweep")) {
+                m.put("conversations", conversations);
+                m.put("sweepRates", sweepRates);
+                m.put("sweepSeconds", sweepSeconds);
+            }
+            if (runs("gateway")) {
+                m.put("gatewayRate", gatewayRate);
+                m.put("gatewaySeconds", gatewaySeconds);
+            }
+            if (runs("fanout")) {
+                m.put("fanOutOperators", fanOutOperators);
+                m.put("fanOutRate", fanOutRate);
+                m.put("fanOutSeconds", fanOutSeconds);
+            }
+            if (runs("idle")) {
+                m.put("idleStreams", idleStreams);
+                m.put("idleStep", idleStep);
+            }
             m.put("drainSeconds", drainSeconds);
             return m;
         }

@@ -21,7 +21,7 @@ import static com.supportchat.perf.Bench.log;
 /** The measured scenarios; each writes its part of {@code results}. */
 final class Scenarios {
 
-    /** One benchmark visitor with its own widget session and conversation. */
+    /** One benchmark visitor with its own widget session and conversation (of the main demo org unless said otherwise). */
     static final class Conv {
         final String id;
         final String token;
@@ -68,10 +68,15 @@ final class Scenarios {
         ensureConversations(cfg.conversations());
         List<Map<String, Object>> steps = new ArrayList<>();
         b.results.put("sweep", steps);
-        // the low-load reference is the hot-path phase: the lowest rate, and the most samples
+        if (operatorStreams.isEmpty()) {
+            openOperatorStreams(1);
+        }
+        // the low-load reference is the hot-path phase (the lowest rate, and the most samples); without it in
+        // this run (PERF_PHASES), the first sweep step
         Map<String, Object> hot = (Map<String, Object>) b.results.get("hotPath");
-        double lowAi = Report.p99((Map<String, Object>) hot.get("aiReply"));
-        double lowVisitor = Report.p99((Map<String, Object>) hot.get("visitorStream"));
+        String reference = hot != null ? "hotPath" : "firstSweepStep";
+        double lowAi = hot == null ? Double.NaN : Report.p99((Map<String, Object>) hot.get("aiReply"));
+        double lowVisitor = hot == null ? Double.NaN : Report.p99((Map<String, Object>) hot.get("visitorStream"));
         double best = 0;
         String stopReason = "all rates kept up";
         for (double rate : cfg.sweepRates()) {
@@ -94,6 +99,10 @@ final class Scenarios {
             }
             cpu.put("total", Lat.round(total));
             s.put("cpuMsPerMessage", cpu);
+            if (Double.isNaN(lowAi)) {
+                lowAi = p.ai.p99();
+                lowVisitor = p.visitor.p99();
+            }
             boolean keptUp = p.unfinished() == 0 && p.errors.get() == 0 && p.ai.throughput() >= 0.9 * rate;
             boolean ok = keptUp && p.ai.p99() <= 2 * lowAi;
             s.put("keptUp", keptUp);
@@ -111,6 +120,7 @@ final class Scenarios {
             }
         }
         Map<String, Object> sat = new LinkedHashMap<>();
+        sat.put("lowLoadReference", reference);
         sat.put("lowLoadAiP99Ms", Lat.round(lowAi));
         sat.put("lowLoadVisitorP99Ms", Lat.round(lowVisitor));
         sat.put("highestRateWithinTwiceLowLoadP99", best);
@@ -120,6 +130,10 @@ final class Scenarios {
     }
 
     void gatewayOverhead() {
+        ensureConversations(20);
+        if (operatorStreams.isEmpty()) {
+            openOperatorStreams(1); // every POST of this phase waits for the operator stream too
+        }
         List<Conv> set = live(convs).subList(0, Math.min(20, live(convs).size()));
         Bench.sleep(3000);
         Bench.Phase viaGateway = new Bench.Phase("gateway-post", true);
@@ -227,6 +241,7 @@ final class Scenarios {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("samples", samples);
         b.results.put("idleStreams", m);
+        ensureConversations(10);
         samples.add(sample(pid, 0));
         List<Conv> pool = live(convs);
         List<Net.Stream> idle = new ArrayList<>();
@@ -372,11 +387,11 @@ final class Scenarios {
         }, e -> errors.incrementAndGet());
     }
 
-    private List<Conv> live(List<Conv> all) {
+    List<Conv> live(List<Conv> all) {
         return all.stream().filter(c -> !c.escalated).toList();
     }
 
-    private void runPhase(Bench.Phase p, List<Conv> set, double rate, int seconds, String base, int recipients) {
+    void runPhase(Bench.Phase p, List<Conv> set, double rate, int seconds, String base, int recipients) {
         p.offeredRate = rate;
         p.seconds = seconds;
         Bench.pace(rate, (long) (rate * seconds), t0 -> {
@@ -411,11 +426,16 @@ final class Scenarios {
     private void send(Conv c, Bench.Phase p, long t0, String base, int recipients) {
         String cmid = Bench.uuid();
         Bench.Pending pend = new Bench.Pending(t0, p, c, recipients);
+        long ref = b.textSeq.incrementAndGet();
+        pend.ref = ref;
+        if (p.byRef != null) {
+            p.byRef.put(ref, pend);
+        }
         b.pending.put(cmid, pend);
         p.open.add(pend);
         p.sent.incrementAndGet();
         c.awaitingAi.add(pend);
-        String body = "{\"clientMessageId\":" + Bench.q(cmid) + ",\"text\":" + Bench.q(b.nextText()) + "}";
+        String body = "{\"clientMessageId\":" + Bench.q(cmid) + ",\"text\":" + Bench.q(Bench.text(ref)) + "}";
         b.net.post(base + "/widget/v1/conversations/" + c.id + "/messages", c.token, body).subscribe(r -> {
             p.post.record(t0, System.nanoTime());
             p.statuses.computeIfAbsent(r.status(), k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
@@ -458,8 +478,12 @@ final class Scenarios {
         } else if ("AI".equals(author)) {
             Bench.Pending p = c.awaitingAi.poll();
             if (p != null) {
+                String responder = n.path("data").path("responder").asString("unknown");
+                p.responder = responder;
+                p.aiArrivedNs = ev.arrivedNs();
                 p.aiSeen = true;
                 p.phase.ai.record(p.t0, ev.arrivedNs());
+                p.phase.responders.computeIfAbsent(responder, k -> new java.util.concurrent.atomic.AtomicLong()).incrementAndGet();
             }
         }
     }
@@ -513,8 +537,13 @@ final class Scenarios {
     }
 
     private Conv createConversation() {
+        return createConversation(cfg.widgetToken());
+    }
+
+    /** A new visitor of the org the widget token belongs to: session, conversation and SSE stream (gateway). */
+    Conv createConversation(String widgetToken) {
         Net.Resp s = b.net.post(cfg.gateway() + "/widget/v1/session", null,
-                "{\"widgetToken\":" + Bench.q(cfg.widgetToken()) + "}").block(Duration.ofSeconds(30));
+                "{\"widgetToken\":" + Bench.q(widgetToken) + "}").block(Duration.ofSeconds(30));
         if (s == null || s.status() != 200) {
             throw new IllegalStateException("widget session failed: " + (s == null ? "no answer" : s.status() + " " + s.body()));
         }
