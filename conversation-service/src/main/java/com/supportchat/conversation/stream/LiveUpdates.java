@@ -1,63 +1,156 @@
 package com.supportchat.conversation.stream;
 
 import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.concurrent.Queues;
 
 import com.supportchat.conversation.thread.Entry;
 
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
- * The in-memory hub of this instance: entries arrive from the fan-out listeners and go to every
- * subscribed stream. Each subscriber gets its own bounded buffer: a client that cannot keep up is
- * disconnected (it reconnects with Last-Event-ID and loses nothing) instead of growing memory.
+ * The in-memory hub of this instance: entries arrive from the fan-out listener and go to the streams
+ * subscribed to their conversation and to their org. Subscribers are indexed by both, so an entry costs
+ * only its own recipients, however many streams are open. Each subscriber has its own buffer, bounded by
+ * {@code supportchat.stream.client-buffer} and grown only as needed: a client that cannot keep up is
+ * disconnected (it reconnects with Last-Event-ID and loses nothing) instead of growing memory. One timer
+ * sends the keep-alive {@link #HEARTBEAT} to every idle-or-not subscriber, instead of a timer per stream.
  */
 @Component
-public class LiveUpdates {
+public class LiveUpdates implements SmartLifecycle {
 
-    private final Sinks.Many<Entry> hub = Sinks.many().multicast().directBestEffort();
+    /** Emitted on every live flux each heartbeat period; the stream writes it as an SSE comment. */
+    public static final Entry HEARTBEAT = new Entry(null, null, null, 0, null, null, null, null, null, Map.of(),
+            null, null);
+
+    private final Map<UUID, Set<Subscriber>> byConversation = new ConcurrentHashMap<>();
+    private final Map<String, Set<Subscriber>> byOrg = new ConcurrentHashMap<>();
+    private final Set<Subscriber> all = ConcurrentHashMap.newKeySet();
     private final StreamProperties properties;
     private final AtomicInteger subscribers = new AtomicInteger();
+    private final Counter slowClients;
+    private volatile Disposable heartbeat;
 
     public LiveUpdates(StreamProperties properties, MeterRegistry meters) {
         this.properties = properties;
         Gauge.builder("supportchat.sse.subscribers", subscribers, AtomicInteger::get)
             .description("open live-update subscriptions on this instance").register(meters);
+        this.slowClients = Counter.builder("supportchat.sse.slow.clients")
+            .description("streams disconnected because their client did not read fast enough").register(meters);
     }
 
+    /** Delivers the entry to the streams of its conversation and of its org. Safe from any thread. */
     void publish(Entry entry) {
-        hub.emitNext(entry, Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
+        deliver(byConversation.get(entry.conversationId()), entry);
+        deliver(byOrg.get(entry.orgId()), entry);
+    }
+
+    private static void deliver(Set<Subscriber> recipients, Entry entry) {
+        if (recipients != null) {
+            recipients.forEach(s -> s.offer(entry));
+        }
     }
 
     /**
-     * {@code replayFirst}, then the live entries matching the filter. The live subscription starts before
-     * the replay runs, so nothing that happens during the replay is missed (duplicates are the caller's to
-     * drop by seq). Live entries are buffered per subscriber up to the configured bound; overflowing ends
-     * the flux with {@link SlowClientException}.
+     * {@code replayFirst}, then the conversation's live entries. The live subscription starts before the replay
+     * runs, so nothing that happens during the replay is missed (duplicates are the caller's to drop by seq).
+     * Overflowing the client buffer ends the flux with {@link SlowClientException}.
      */
-    public Flux<Entry> subscribe(Predicate<Entry> filter, Flux<Entry> replayFirst) {
+    public Flux<Entry> conversation(UUID conversationId, Flux<Entry> replayFirst) {
+        return subscribe(byConversation, conversationId, replayFirst);
+    }
+
+    /** The org's live entries (every conversation of the org). */
+    public Flux<Entry> org(String orgId) {
+        return subscribe(byOrg, orgId, Flux.empty());
+    }
+
+    private <K> Flux<Entry> subscribe(Map<K, Set<Subscriber>> index, K key, Flux<Entry> replayFirst) {
         return Flux.defer(() -> {
-            Sinks.Many<Entry> buffer = Sinks.many().unicast()
-                .onBackpressureBuffer(new ArrayBlockingQueue<>(properties.clientBuffer()));
-            Disposable feed = hub.asFlux().filter(filter).subscribe(entry -> {
-                if (buffer.tryEmitNext(entry).isFailure()) {
-                    buffer.tryEmitError(new SlowClientException());
-                }
-            });
+            Subscriber subscriber = new Subscriber(properties.clientBuffer());
+            index.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(subscriber);
+            all.add(subscriber);
             subscribers.incrementAndGet();
-            return replayFirst.concatWith(buffer.asFlux()).doFinally(signal -> {
-                feed.dispose();
+            return replayFirst.concatWith(subscriber.sink.asFlux()).doFinally(signal -> {
+                all.remove(subscriber);
+                index.computeIfPresent(key, (k, set) -> set.remove(subscriber) && set.isEmpty() ? null : set);
                 subscribers.decrementAndGet();
             });
         });
+    }
+
+    @Override
+    public void start() {
+        Duration period = properties.heartbeat();
+        heartbeat = Schedulers.parallel().schedulePeriodically(this::heartbeatNow, period.toMillis(),
+                period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    void heartbeatNow() {
+        all.forEach(s -> s.offer(HEARTBEAT));
+    }
+
+    int subscriberCount() {
+        return subscribers.get();
+    }
+
+    @Override
+    public void stop() {
+        Disposable running = heartbeat;
+        if (running != null) {
+            running.dispose();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        Disposable running = heartbeat;
+        return running != null && !running.isDisposed();
+    }
+
+    /**
+     * One stream's buffer. Offers come from the Kafka listener and the heartbeat timer, so they are serialized
+     * here (the sink allows one emitter at a time); the queue starts small and grows up to the bound.
+     */
+    private final class Subscriber {
+
+        private final Queue<Entry> queue = Queues.<Entry>unbounded(8).get();
+        private final Sinks.Many<Entry> sink = Sinks.many().unicast().onBackpressureBuffer(queue);
+        private final int bound;
+        private boolean failed;
+
+        Subscriber(int bound) {
+            this.bound = bound;
+        }
+
+        synchronized void offer(Entry entry) {
+            if (failed) {
+                return;
+            }
+            if (queue.size() >= bound) {
+                failed = true;
+                slowClients.increment();
+                sink.tryEmitError(new SlowClientException());
+                return;
+            }
+            // fails only when the stream has ended (cancelled) and is about to be removed
+            failed = sink.tryEmitNext(entry).isFailure();
+        }
     }
 
     /** A client did not read fast enough and its buffer filled up. */

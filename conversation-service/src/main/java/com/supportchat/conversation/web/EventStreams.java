@@ -16,10 +16,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * Builds the Server-Sent Events streams: the widget's per conversation (ids are seq numbers, resumable
- * with Last-Event-ID) and the operators' per org (ids are {@code conversationId:seq}).
+ * with Last-Event-ID) and the operators' per org (ids are {@code conversationId:seq}). Keep-alive comments
+ * come from {@link LiveUpdates}' shared heartbeat.
  */
 @Component
 class EventStreams {
+
+    private static final ServerSentEvent<Object> KEEP_ALIVE = ServerSentEvent.builder().comment("keep-alive").build();
+    // The first comment commits the response headers at once, so clients and proxies see the stream open.
+    private static final ServerSentEvent<Object> OPENED = ServerSentEvent.builder().comment("connected")
+        .retry(Duration.ofSeconds(2)).build();
 
     private final LiveUpdates live;
     private final ConversationService conversations;
@@ -34,36 +40,31 @@ class EventStreams {
     Flux<ServerSentEvent<Object>> conversation(Conversation c, long afterSeq, String operatorLabel) {
         AtomicLong last = new AtomicLong(afterSeq);
         Flux<Entry> replay = conversations.entriesAfter(c, afterSeq, properties.replayLimit());
-        Flux<ServerSentEvent<Object>> entries = live.subscribe(e -> e.conversationId().equals(c.id()), replay)
+        return live.conversation(c.id(), replay)
             .filter(e -> {
+                if (e == LiveUpdates.HEARTBEAT) {
+                    return true;
+                }
                 if (e.seq() <= last.get()) {
                     return false;
                 }
                 last.set(e.seq());
                 return true;
             })
-            .map(e -> ServerSentEvent.<Object>builder(Views.MessageView.of(e, operatorLabel))
+            .map(e -> e == LiveUpdates.HEARTBEAT ? KEEP_ALIVE : ServerSentEvent.<Object>builder(
+                    Views.MessageView.of(e, operatorLabel))
                 .id(Long.toString(e.seq()))
                 .event(e.kind().eventName())
-                .build());
-        return withHeartbeat(entries);
+                .build())
+            .startWith(OPENED);
     }
 
     Flux<ServerSentEvent<Object>> org(String orgId) {
-        Flux<ServerSentEvent<Object>> entries = live.subscribe(e -> e.orgId().equals(orgId), Flux.empty())
-            .map(e -> ServerSentEvent.<Object>builder(Views.MessageView.of(e, null))
+        return live.org(orgId)
+            .map(e -> e == LiveUpdates.HEARTBEAT ? KEEP_ALIVE : ServerSentEvent.<Object>builder(Views.MessageView.of(e, null))
                 .id(e.conversationId() + ":" + e.seq())
                 .event(e.kind().eventName())
-                .build());
-        return withHeartbeat(entries);
-    }
-
-    private Flux<ServerSentEvent<Object>> withHeartbeat(Flux<ServerSentEvent<Object>> entries) {
-        Flux<ServerSentEvent<Object>> heartbeat = Flux.interval(properties.heartbeat())
-            .map(tick -> ServerSentEvent.<Object>builder().comment("keep-alive").build());
-        // The first comment commits the response headers at once, so clients and proxies see the stream open.
-        ServerSentEvent<Object> opened = ServerSentEvent.<Object>builder().comment("connected")
-            .retry(Duration.ofSeconds(2)).build();
-        return Flux.merge(entries, heartbeat).startWith(opened);
+                .build())
+            .startWith(OPENED);
     }
 }
