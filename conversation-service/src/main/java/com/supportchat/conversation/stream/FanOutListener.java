@@ -6,6 +6,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import reactor.core.publisher.Mono;
 
 import com.supportchat.conversation.thread.ConversationRepository;
+import com.supportchat.conversation.thread.Entry;
+import com.supportchat.conversation.thread.EntryKind;
 import com.supportchat.events.ConversationAssigned;
 import com.supportchat.events.ConversationStatusChanged;
 import com.supportchat.events.MessageReceived;
@@ -17,7 +19,8 @@ import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds this instance's live streams from the three topics that number thread entries. The group id is
+ * Feeds this instance's live streams from the three topics that number thread entries. A message event
+ * carries its entry; status and assignment entries (rare) are read from the database by their seq. The group id is
  * unique per instance (every instance sees every event) and starts at the latest offset: streams replay
  * what happened before from the database, not from Kafka.
  */
@@ -45,6 +48,13 @@ class FanOutListener {
         EntryRef ref = switch (event.type()) {
             case MessageReceived.TYPE -> {
                 MessageReceived m = event.data(MessageReceived.class);
+                if (m.data() != null) {
+                    // the event carries the whole entry: no database read per message
+                    live.publish(new Entry(UUID.fromString(m.messageId()), m.orgId(), UUID.fromString(m.conversationId()),
+                            m.seq(), EntryKind.MESSAGE, m.authorType(), m.authorId(), m.authorName(), m.text(), m.data(),
+                            m.clientMessageId(), m.createdAt()));
+                    yield null;
+                }
                 yield new EntryRef(m.orgId(), m.conversationId(), m.seq());
             }
             case ConversationStatusChanged.TYPE -> {

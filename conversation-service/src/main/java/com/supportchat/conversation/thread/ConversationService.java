@@ -261,7 +261,7 @@ public class ConversationService {
         return conversations.append(c, EntryKind.MESSAGE, author, text, data, clientMessageId, now)
             .flatMap(entry -> outbox.publish(new MessageReceived(entry.id().toString(), c.id().toString(), c.orgId(),
                     entry.seq(), author.type(), author.id(), author.displayName(), text, clientMessageId, c.status(),
-                    entry.createdAt()), entry.createdAt())
+                    entry.createdAt(), entry.data()), entry.createdAt())
                 .doOnSuccess(v -> meters.counter("supportchat.messages", "author", author.type().name()).increment())
                 .thenReturn(entry));
     }
