@@ -104,7 +104,15 @@ spawn() {
 }
 
 # is anything listening on 127.0.0.1/any on this TCP port?
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# Is something listening on the port? Asks the kernel (ss) rather than connecting: a bare connect-and-close
+# on GreenMail's IMAP port left a server thread spinning on the closed socket, a core burnt per probe.
+port_open() {
+  if command -v ss >/dev/null 2>&1; then
+    [ -n "$(ss -Hltn "sport = :$1" 2>/dev/null)" ]
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+  fi
+}
 
 # pid of whatever listens on a TCP port (needs ss; empty if nothing)
 listener_of() {
