@@ -124,6 +124,9 @@ public final class Bench {
             if (cfg.phases().stream().anyMatch(p -> !p.equals("baselines") && !p.equals("stub"))) {
                 login();
             }
+            if (cfg.runs("hot") || cfg.runs("sweep") || cfg.runs("gateway") || cfg.runs("fanout")) {
+                s.warmUp();
+            }
             if (cfg.runs("hot")) {
                 s.hotPath();
             }

@@ -84,6 +84,10 @@ final class Report {
         md.append("| run took | ").append(fmt(r.get("durationSeconds"))).append(" s |\n");
         md.append("| phases | ").append(String.join(", ", phases))
             .append(notRun.isEmpty() ? " (all)" : " (not run: " + String.join(", ", notRun) + ")").append(" |\n");
+        if (r.get("warmUp") instanceof Map<?, ?> warm) {
+            md.append("| warm-up before measuring | ").append(fmt(warm.get("seconds"))).append(" s at ")
+                .append(fmt(warm.get("ratePerSec"))).append(" msgs/s through the gateway, not measured |\n");
+        }
         md.append("| settings | `").append(Bench.JSON.writeValueAsString(r.get("config"))).append("` |\n\n");
         md.append("**Noise.** This is a 2-core machine shared with other engineers' builds and tests; the benchmark, ")
             .append("Kafka, PostgreSQL and the six services all run on it at once. Absolute numbers drift from run to run, ")

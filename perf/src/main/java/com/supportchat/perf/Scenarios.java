@@ -49,6 +49,23 @@ final class Scenarios {
     // ------------------------------------------------------------------------------------------------
     // scenarios
 
+    /**
+     * Unmeasured traffic before the measured phases, so they measure the services' steady state rather than
+     * their just-in-time compilation (a service restarted for the run spends its first minutes compiling).
+     * {@code PERF_WARMUP_SECONDS} (default 30, 0 to skip) at {@code PERF_WARMUP_RATE} msgs/s (default 20).
+     */
+    void warmUp() {
+        int seconds = Integer.parseInt(System.getenv().getOrDefault("PERF_WARMUP_SECONDS", "30"));
+        double rate = Double.parseDouble(System.getenv().getOrDefault("PERF_WARMUP_RATE", "20"));
+        b.results.put("warmUp", Map.of("seconds", seconds, "ratePerSec", rate));
+        if (seconds <= 0) {
+            return;
+        }
+        ensureConversations(Math.min(cfg.conversations(), 50));
+        log("warm-up of the services: %d s at %s msgs/s (not measured)", seconds, rate);
+        runPhase(new Bench.Phase("service-warmup", true), live(convs), rate, seconds, cfg.gateway(), 2);
+    }
+
     void hotPath() {
         ensureConversations(10);
         openOperatorStreams(1);
