@@ -128,10 +128,11 @@ final class Report {
                             + "kept up to %s/s; at most %s AI replies/s", fmt(bestUnder100), fmt(sat.get("lowLoadAiP99Ms")), fmt(best),
                             fmt(keptUpMax), fmt(repliesMax)),
                     t1, t1 ? "met" : String.format("%s msgs/s short of 500/s (reached %.1f%% of the target rate)%s. An AI reply crosses three Kafka "
-                            + "hops and four PostgreSQL transactions (visitor message + outbox; AI's processed-event + outbox; "
-                            + "the reply appended + outbox; the fan-out's re-read), each relay woken by LISTEN/NOTIFY and a "
-                            + "linger of 1 ms, all sharing 2 cores with the broker, the database and the load generator; the CPU table "
-                            + "under the sweep shows the cost per message that caps the rate.",
+                            + "hops and three PostgreSQL transactions on its path (visitor message + outbox; AI's processed-event, "
+                            + "history and outbox; the reply appended + outbox), and handoff-service and notification-service keep "
+                            + "their own read models of every message (a transaction each, for the visitor message and again for the "
+                            + "reply), all on 2 cores shared with the broker, the database and the load generator. The rate is "
+                            + "capped by CPU per message (the table under the sweep), not by waiting: see 'Where the CPU goes'.",
                             fmt(500 - bestUnder100), 100 * bestUnder100 / 500,
                             num(sat.get("lowLoadAiP99Ms")) > 100 ? "; even at low load the AI p99 is above 100 ms" : "")));
         }
@@ -151,8 +152,8 @@ final class Report {
                             hotP50 / baseP50),
                     t2, t2 ? "met; the baselines' own tails are wide on this loaded machine, so the p50 ratio is the stricter reading" : String.format("%.1fx over the 3x budget (%s ms over %s ms). The path is HTTP through "
                             + "the gateway, a transaction with the outbox row, the relay's wake-up, Kafka with linger 1 ms, "
-                            + "the fan-out consumer, a database re-read of the entry and the SSE write: at least two more "
-                            + "database round trips and two more thread hand-offs than the three baselines, with GC and "
+                            + "the fan-out consumer and the SSE write: at least one more "
+                            + "database round trip and two more thread hand-offs than the three baselines, with GC and "
                             + "scheduling on a shared 2-core box in the tail.", ratio / 3, fmt(hotVisitor - 3 * baseSum), fmt(3 * baseSum))));
         }
         // 3. gateway overhead: a constant per-request cost shifts every percentile, so the p50 difference (stable)
@@ -195,8 +196,12 @@ final class Report {
                             fmt(idle.get("rssGrowthMiB"))),
                     t4, (t4 ? "met by projection (linear from the measured points; run with PERF_IDLE_STREAMS=10000 to measure directly)"
                             : String.format("projected %s MiB over 200 MiB", fmt(projected - 200)))
-                            + ". Each stream holds a reactor-netty connection, a per-subscriber bounded buffer and a heartbeat "
-                            + "timer; every live entry is tested against every subscriber's filter (O(streams) per message)."));
+                            + ". What a stream keeps is mostly the framework's per-request state, alive as long as the response: "
+                            + "a heap dump shows WebFlux's per-request handler method with its argument-resolver cache, Spring "
+                            + "Security's filter-chain selection buffer, reactor-netty's send queue, the http.server.requests "
+                            + "observation, request headers and the decoded token. The platform's own share is small: a buffer "
+                            + "that grows only when a client lags, an index entry by conversation and org, one shared heartbeat. "
+                            + "The local run's -Xmx384m would not hold 10,000 streams either."));
         }
         // 5. fan-out
         Map<String, Object> fanSingle = fan == null ? null : map(fan.get("singleRecipient"));
@@ -382,7 +387,7 @@ final class Report {
             }
             Map<String, Object> wi = map(idle.get("hotPathWithIdleStreams"));
             if (wi != null) {
-                md.append("The hot path while all those streams are held (every live entry is tested against every subscriber):\n\n");
+                md.append("The hot path while all those streams are held (entries reach only their own conversation's and org's streams):\n\n");
                 md.append(header());
                 md.append(tr("visitor POST -> visitor stream, with idle streams", map(wi.get("visitorStream"))));
                 md.append(tr("visitor POST -> AI reply, with idle streams", map(wi.get("aiReply"))));
@@ -397,27 +402,30 @@ final class Report {
             md.append("## All p99s against the baselines\n\n![p99 vs baselines](p99-vs-baselines.png)\n\n");
         }
 
-        md.append("## What to tune next (no service code was changed for this report)\n\n");
+        md.append("## What to tune next\n\n");
+        md.append("What was tuned so far, each change measured before and after, is in [tuning.md](tuning.md).\n\n");
         int item = 0;
         if (idle != null) {
             md.append(String.format("%d. **Heap per idle stream (%s KiB).** The class histogram above shows what each open stream keeps "
-                    + "alive. Candidates, in conversation-service: keep one heartbeat ticker for all streams instead of a "
-                    + "`Flux.interval` per stream; allocate the per-subscriber buffer lazily or smaller than 256 slots; make "
-                    + "sure the replay query's result (r2dbc row and column metadata) and the authentication objects are not "
-                    + "retained by the long-lived stream pipeline; index subscribers by conversation and org instead of testing "
-                    + "every entry against every subscriber's filter. Also `-Xmx384m` (deploy/local) is below the projected "
-                    + "10,000-stream heap.%n", ++item, fmt(idle.get("heapPerStreamKiB"))));
+                    + "alive; most of it is per-request framework state (see the idle-streams target above). Next: serve the two "
+                    + "SSE endpoints as functional endpoints (no per-request handler method and argument-resolver cache), with "
+                    + "the same problem details as the controllers; then measure whether the remaining security and "
+                    + "observation chains justify a dedicated streaming route. Also `-Xmx384m` (deploy/local) is below the "
+                    + "projected 10,000-stream heap.%n", ++item, fmt(idle.get("heapPerStreamKiB"))));
         }
         if (hot != null) {
             md.append(String.format("%d. **Hot path (own message on the stream p50 %s ms, of which POST %s ms).** After the commit the entry "
-                    + "waits for the outbox relay (LISTEN/NOTIFY wake-up, then a Kafka send with linger 1 ms), the fan-out "
-                    + "consumer, and a database re-read before the SSE write. Pushing the entry to the writing instance's own "
-                    + "subscribers right after commit (Kafka still feeding the other instances), or carrying the entry in the "
-                    + "event instead of re-reading it, removes a Kafka round trip and a query from the common case.%n", ++item,
+                    + "waits for the outbox relay (LISTEN/NOTIFY wake-up, then a Kafka send with linger 1 ms) and the fan-out "
+                    + "consumer before the SSE write (the event now carries the entry: no database read). Pushing the entry to "
+                    + "the writing instance's own subscribers right after commit (Kafka still feeding the other instances, "
+                    + "duplicates dropped by seq) would remove the Kafka round trip from the common case.%n", ++item,
                     fmt(num(map(hot.get("visitorStream")).get("p50Ms"))), fmt(num(map(hot.get("post")).get("p50Ms")))));
             md.append(String.format("%d. **AI replies (p50 %s ms at low load).** Two more Kafka hops and three more transactions "
-                    + "(ai-responder's processed-event + outbox, conversation-service appending the reply + outbox); the CPU "
-                    + "table in the sweep shows which process pays most per message, which is where profiling should start.%n",
+                    + "(ai-responder's processed-event + outbox, conversation-service appending the reply + outbox). For the rate, "
+                    + "CPU per message is what counts: consuming in batches (one transaction per batch of a partition's records "
+                    + "instead of one per record, in every consumer), caching the per-org settings ai-responder reads for each "
+                    + "visitor message, and fewer consumers of every message (handoff and notification keep read models of all "
+                    + "messages) are the next steps; the CPU table in the sweep says where.%n",
                     ++item, fmt(num(map(hot.get("aiReply")).get("p50Ms")))));
         }
         Map<String, Object> stubRun = firstStubRun(stub);
