@@ -103,6 +103,24 @@ class TokenCheckIT extends GatewayItSupport {
     }
 
     @Test
+    void aTamperedCopyOfATokenAcceptedBeforeIsRefused() {
+        String valid = TestTokens.console("org-a");
+        for (int i = 0; i < 2; i++) {
+            client.get().uri("/api/v1/conversations").header(HttpHeaders.AUTHORIZATION, bearer(valid)).exchange()
+                    .expectStatus().isOk();
+        }
+        String[] parts = valid.split("\\.");
+        String otherPayload = TestTokens.consoleFor("operator-admin", "org-b").split("\\.")[1];
+        String uri = "/api/v1/conversations?probe=" + UUID.randomUUID();
+
+        client.get().uri(uri).header(HttpHeaders.AUTHORIZATION, bearer(parts[0] + "." + otherPayload + "." + parts[2]))
+                .exchange()
+                .expectStatus().isUnauthorized();
+
+        assertThat(FakeUpstreams.CONVERSATION.callsTo(uri)).isEmpty();
+    }
+
+    @Test
     @ExtendWith(OutputCaptureExtension.class)
     void tokensNeverReachTheLog(CapturedOutput output) {
         String forged = TestTokens.forgedConsole();

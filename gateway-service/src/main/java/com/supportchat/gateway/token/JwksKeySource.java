@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.slf4j.Logger;
@@ -44,6 +45,8 @@ public class JwksKeySource implements SmartLifecycle {
 
     private final AtomicReference<JWKSet> keys = new AtomicReference<>();
 
+    private final AtomicLong keySetVersion = new AtomicLong();
+
     private final AtomicReference<Instant> lastFetchAttempt = new AtomicReference<>(Instant.EPOCH);
 
     private volatile Disposable refresher;
@@ -63,6 +66,14 @@ public class JwksKeySource implements SmartLifecycle {
     public int keyCount() {
         JWKSet set = keys.get();
         return set == null ? 0 : set.getKeys().size();
+    }
+
+    /**
+     * Goes up each time a fetched key set differs from the one before (a key added or withdrawn), so
+     * anything verified against an older set can tell; 0 until the first fetch.
+     */
+    public long keySetVersion() {
+        return keySetVersion.get();
     }
 
     /** The keys that may have signed this token; fetches again when none match (key rotation). */
@@ -102,8 +113,11 @@ public class JwksKeySource implements SmartLifecycle {
                 .map(JwksKeySource::parse)
                 .doOnSubscribe(s -> lastFetchAttempt.set(clock.instant()))
                 .doOnNext(set -> {
-                    boolean first = keys.getAndSet(set) == null;
-                    if (first) {
+                    JWKSet previous = keys.getAndSet(set);
+                    if (previous == null || !previous.getKeys().equals(set.getKeys())) {
+                        keySetVersion.incrementAndGet();
+                    }
+                    if (previous == null) {
                         log.info("JWKS loaded from {} ({} keys)", properties.jwksUri(), set.getKeys().size());
                     }
                 });

@@ -1,6 +1,7 @@
 package com.supportchat.gateway.token;
 
 import java.time.Clock;
+import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,9 +12,12 @@ import org.springframework.security.config.annotation.web.reactive.EnableWebFlux
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
 import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
@@ -23,6 +27,7 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 import org.springframework.web.reactive.function.client.WebClient;
 import org.springframework.web.server.ServerWebExchange;
 
+import com.github.benmanes.caffeine.cache.Ticker;
 import com.supportchat.gateway.edge.RequestPaths;
 import com.supportchat.gateway.problem.Problems;
 
@@ -65,17 +70,25 @@ class TokenSecurityConfiguration {
     @Bean
     ReactiveAuthenticationManagerResolver<ServerWebExchange> audienceAuthenticationManagers(JwksKeySource keys,
             TokenProperties properties) {
-        ReactiveAuthenticationManager widget = manager(keys, properties.issuer(), properties.widgetAudience());
-        ReactiveAuthenticationManager console = manager(keys, properties.issuer(), properties.consoleAudience());
+        ReactiveAuthenticationManager widget = manager(keys, properties, properties.widgetAudience());
+        ReactiveAuthenticationManager console = manager(keys, properties, properties.consoleAudience());
         return exchange -> Mono.justOrEmpty(ProtectedPaths.audienceFor(RequestPaths.of(exchange)))
                 .map(audience -> audience == ProtectedPaths.Audience.WIDGET ? widget : console);
     }
 
-    private static ReactiveAuthenticationManager manager(JwksKeySource keys, String issuer, String audience) {
+    private static ReactiveAuthenticationManager manager(JwksKeySource keys, TokenProperties properties,
+            String audience) {
         NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(keys::keysFor).build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new JwtIssuerValidator(issuer),
-                new JwtAudienceValidator(audience)));
-        return new JwtReactiveAuthenticationManager(decoder);
+        // iss is a plain name, not a URL: the default converter's URL attempt throws (and fills in a stack
+        // trace) for every token before keeping the string
+        decoder.setClaimSetConverter(MappedJwtClaimSetConverter.withDefaults(
+                Map.of(JwtClaimNames.ISS, iss -> iss == null ? null : iss.toString())));
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(
+                new JwtIssuerValidator(properties.issuer()), new JwtAudienceValidator(audience)));
+        ReactiveJwtDecoder validating = properties.cacheMaxSize() == 0 ? decoder
+                : new CachingJwtDecoder(decoder, Clock.systemUTC(), keys::keySetVersion, properties.cacheMaxSize(),
+                        properties.cacheMaxTtl(), Ticker.systemTicker());
+        return new JwtReactiveAuthenticationManager(validating);
     }
 
     @Bean

@@ -51,7 +51,7 @@ class JwksHealthIndicatorTest {
         TokenProperties properties = new TokenProperties(
                 URI.create("http://127.0.0.1:" + identity.port() + "/.well-known/jwks.json"), "supportchat-identity",
                 "supportchat-widget", "supportchat-console", Duration.ofMinutes(5), Duration.ofSeconds(10),
-                Duration.ofMillis(50));
+                Duration.ofMillis(50), null, null);
         keySource = new JwksKeySource(WebClient.create(), properties, Clock.systemUTC(),
                 properties.jwksInitialBackoff());
         JwksHealthIndicator health = new JwksHealthIndicator(keySource);
