@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -29,13 +30,23 @@ class ForwardedHeadersPolicy implements GlobalFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        if (trustForwardedHeaders) {
+        if (trustForwardedHeaders || !carriesForwardedHeaders(exchange.getRequest().getHeaders())) {
+            // the usual case: nothing to drop, so no copy of the request and its headers
             return chain.filter(exchange);
         }
         ServerWebExchange stripped = exchange.mutate()
                 .request(request -> request.headers(headers -> FORWARDED_HEADERS.forEach(headers::remove)))
                 .build();
         return chain.filter(stripped);
+    }
+
+    private static boolean carriesForwardedHeaders(HttpHeaders headers) {
+        for (String name : FORWARDED_HEADERS) {
+            if (headers.containsHeader(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -32,6 +32,30 @@ class ForwardedHeadersPolicyTest {
     }
 
     @Test
+    void aRequestWithoutForwardedHeadersIsPassedOnAsItIs() {
+        MockServerWebExchange plain = MockServerWebExchange.from(MockServerHttpRequest.get("/widget/v1/session")
+                .remoteAddress(new InetSocketAddress("10.0.0.1", 5555))
+                .header("Authorization", "Bearer t"));
+
+        new ForwardedHeadersPolicy(new EdgeProperties(false)).filter(plain, chain).block();
+
+        assertThat(forwarded.get()).isSameAs(plain.getRequest());
+    }
+
+    @Test
+    void anyOneForwardedHeaderIsDropped() {
+        for (String name : new String[] { "Forwarded", "X-Forwarded-For", "x-forwarded-host", "X-FORWARDED-PORT",
+                "X-Forwarded-Proto", "X-Forwarded-Prefix" }) {
+            MockServerWebExchange one = MockServerWebExchange.from(MockServerHttpRequest.get("/widget/v1/session")
+                    .header(name, "made-up"));
+
+            new ForwardedHeadersPolicy(new EdgeProperties(false)).filter(one, chain).block();
+
+            assertThat(forwarded.get().getHeaders().containsHeader(name)).as(name).isFalse();
+        }
+    }
+
+    @Test
     void behindATrustedProxyTheyAreKept() {
         new ForwardedHeadersPolicy(new EdgeProperties(true)).filter(spoofed(), chain).block();
 
