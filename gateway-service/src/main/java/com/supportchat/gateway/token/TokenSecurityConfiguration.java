@@ -19,7 +19,6 @@ import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtReactiveAuthenticationManager;
-import org.springframework.security.oauth2.server.resource.web.server.authentication.ServerBearerTokenAuthenticationConverter;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.authentication.ServerAuthenticationConverter;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -114,7 +113,7 @@ class TokenSecurityConfiguration {
                         .permitAll())
                 .oauth2ResourceServer(resourceServer -> resourceServer
                         .authenticationManagerResolver(audienceAuthenticationManagers)
-                        .bearerTokenConverter(protectedPathsOnly(new ServerBearerTokenAuthenticationConverter()))
+                        .bearerTokenConverter(protectedPathsOnly(new BearerTokenConverter()))
                         .authenticationEntryPoint(entryPoint)
                         .accessDeniedHandler((exchange, denied) -> Problems.write(exchange, HttpStatus.FORBIDDEN,
                                 "forbidden", "Forbidden", "This token may not use this path.")))
