@@ -10,12 +10,14 @@ import reactor.core.publisher.Sinks;
  * Runs asynchronous work one at a time per key, in call order. spring-kafka hands an async listener the
  * next record before the previous one's {@code Mono} completes; chaining per record key keeps one
  * conversation's events in the order they were published while different conversations run in parallel.
+ * Services use it too, for their own per-conversation work queues.
  */
-final class KeyedSequencer {
+public final class KeyedSequencer {
 
     private final ConcurrentHashMap<String, Mono<Void>> tails = new ConcurrentHashMap<>();
 
-    Mono<Void> run(String key, Supplier<Mono<Void>> work) {
+    /** Runs {@code work} after every earlier call's work for the same key has ended (a null key: at once). */
+    public Mono<Void> run(String key, Supplier<Mono<Void>> work) {
         if (key == null) {
             return Mono.defer(work);
         }

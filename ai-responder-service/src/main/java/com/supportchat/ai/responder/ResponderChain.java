@@ -5,6 +5,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import com.supportchat.ai.settings.AiSettings;
+
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +31,13 @@ public class ResponderChain {
         this.meters = meters;
     }
 
+    /** Whether the org's messages are answered by a model (a network call of up to {@code replyDeadline}). */
+    public boolean callsModel(AiSettings settings) {
+        return openAi.configuredFor(settings);
+    }
+
     public Mono<ResponderOutcome> respond(ResponderRequest request) {
-        if (!openAi.configuredFor(request.settings())) {
+        if (!callsModel(request.settings())) {
             return builtIn.respond(request);
         }
         return openAi.respond(request)

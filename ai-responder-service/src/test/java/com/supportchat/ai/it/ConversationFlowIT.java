@@ -5,14 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -36,12 +32,11 @@ class ConversationFlowIT extends IntegrationTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     private String org;
-    private KafkaConsumer<String, byte[]> output;
 
     @BeforeEach
     void setUp() {
         org = newId("org");
-        output = reader(Topics.REPLY_GENERATED, Topics.HANDOFF_REQUESTED, Topics.RESOLUTION_REQUESTED);
+        listenTo(Topics.REPLY_GENERATED, Topics.HANDOFF_REQUESTED, Topics.RESOLUTION_REQUESTED);
         as(org, "admin").post().uri("/api/v1/knowledge-base/articles")
             .contentType(MediaType.APPLICATION_JSON)
             .bodyValue(Map.of("title", "Resetting your password", "format", "markdown", "content", """
@@ -52,11 +47,6 @@ class ConversationFlowIT extends IntegrationTest {
                     """))
             .exchange()
             .expectStatus().isCreated();
-    }
-
-    @AfterEach
-    void tearDown() {
-        output.close();
     }
 
     @Test
@@ -200,7 +190,6 @@ class ConversationFlowIT extends IntegrationTest {
         assertThat(recordsFor(conversation)).hasSize(1);
     }
 
-    private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
     /** What conversation-service does with an AI reply: append it and publish it as a message. */
     private void publishAiMessage(String conversation, long seq, ReplyGenerated reply) {
@@ -208,18 +197,7 @@ class ConversationFlowIT extends IntegrationTest {
                 null, ConversationStatus.UNRESOLVED, Instant.now()));
     }
 
-    private ConsumerRecord<String, byte[]> awaitOne(String conversation, String topic) {
-        return await().atMost(WAIT).pollInSameThread().until(() -> {
-            poll(output, seen);
-            return seen.stream().filter(r -> conversation.equals(r.key()) && r.topic().equals(topic)).findFirst()
-                .orElse(null);
-        }, record -> record != null);
-    }
 
-    private List<ConsumerRecord<String, byte[]>> recordsFor(String conversation) {
-        poll(output, seen);
-        return seen.stream().filter(r -> conversation.equals(r.key())).toList();
-    }
 
     private String status(String conversation) {
         return db.sql("SELECT status FROM conversation_context WHERE conversation_id = :c")

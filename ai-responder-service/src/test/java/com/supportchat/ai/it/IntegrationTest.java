@@ -1,5 +1,7 @@
 package com.supportchat.ai.it;
 
+import static org.awaitility.Awaitility.await;
+
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.supportchat.events.AuthorType;
@@ -45,10 +48,15 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  * CloudEvents the way other services do and read what this service published.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "supportchat.ai.openai.api-key=", "supportchat.messaging.consumer-backoff=50ms" })
+        "supportchat.ai.openai.api-key=", "supportchat.messaging.consumer-backoff=50ms",
+        "supportchat.ai.replies.sweep-every=500ms" })
 abstract class IntegrationTest {
 
     private static KafkaProducer<String, byte[]> producer;
+
+    /** What this service published on the topics a test listens to, as it arrives. */
+    private KafkaConsumer<String, byte[]> output;
+    private final List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
 
     @Autowired
     ApplicationContext context;
@@ -70,6 +78,35 @@ abstract class IntegrationTest {
             producer.close(Duration.ofSeconds(5));
             producer = null;
         }
+    }
+
+    /** Reads what this service publishes on {@code topics} from now on (from the beginning, filtered by key). */
+    void listenTo(String... topics) {
+        output = reader(topics);
+    }
+
+    @AfterEach
+    void stopListening() {
+        if (output != null) {
+            output.close();
+            output = null;
+        }
+        seen.clear();
+    }
+
+    /** The first record of {@code conversation} on {@code topic}, waiting up to 30 s for it. */
+    ConsumerRecord<String, byte[]> awaitOne(String conversation, String topic) {
+        return await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> {
+            poll(output, seen);
+            return seen.stream().filter(r -> conversation.equals(r.key()) && r.topic().equals(topic)).findFirst()
+                .orElse(null);
+        }, record -> record != null);
+    }
+
+    /** Every record of {@code conversation} published so far. */
+    List<ConsumerRecord<String, byte[]>> recordsFor(String conversation) {
+        poll(output, seen);
+        return seen.stream().filter(r -> conversation.equals(r.key())).toList();
     }
 
     /** A WebTestClient on the application, authenticated as an operator of {@code org} with {@code role}. */

@@ -1,0 +1,137 @@
+package com.supportchat.ai.conversation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.supportchat.events.MessageReceived;
+
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.NoTransactionException;
+import org.springframework.transaction.reactive.TransactionSynchronization;
+import org.springframework.transaction.reactive.TransactionSynchronizationManager;
+
+/**
+ * The {@code reply_job} table: visitor messages waiting for a model's answer. A job is handed to the worker
+ * ({@link #enqueued()}) only once the transaction that wrote it has committed; jobs whose claim ran out are
+ * claimed again by {@link #claimOverdue}.
+ */
+@Repository
+class ReplyJobStore {
+
+    private final DatabaseClient db;
+    private final JsonMapper json;
+    private final ReplyJobProperties properties;
+    private final Sinks.Many<ReplyJob> enqueued = Sinks.many().unicast().onBackpressureBuffer();
+
+    ReplyJobStore(DatabaseClient db, JsonMapper json, ReplyJobProperties properties) {
+        this.db = db;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    /**
+     * Writes the job, claimed by this instance, in the caller's transaction; after the commit it is handed to the
+     * worker. A message already waiting (a redelivery) is not written again.
+     */
+    Mono<Void> enqueue(MessageReceived message, Instant receivedAt) {
+        ReplyJob job = new ReplyJob(message, receivedAt, UUID.randomUUID(), 1);
+        return Mono.fromCallable(() -> json.writeValueAsString(message))
+            .flatMap(payload -> db.sql("""
+                    INSERT INTO reply_job (message_id, conversation_id, org_id, message, received_at, claim, claimed_until)
+                    VALUES (:message, :conversation, :org, :payload, :receivedAt, :claim,
+                            now() + make_interval(secs => :claimSeconds))
+                    ON CONFLICT (message_id) DO NOTHING""")
+                .bind("message", message.messageId())
+                .bind("conversation", message.conversationId())
+                .bind("org", message.orgId())
+                .bind("payload", payload)
+                .bind("receivedAt", receivedAt)
+                .bind("claim", job.claim())
+                .bind("claimSeconds", seconds(properties.claim()))
+                .fetch()
+                .rowsUpdated())
+            .flatMap(written -> written == 0 ? Mono.empty() : afterCommit(() -> hand(job)));
+    }
+
+    /** Jobs written by this instance, in commit order; one subscriber (the worker). */
+    Flux<ReplyJob> enqueued() {
+        return enqueued.asFlux();
+    }
+
+    /**
+     * Ends the job if {@code job}'s claim still holds it: true, and the caller's transaction publishes the
+     * reaction; false when another attempt has taken it over (that one answers).
+     */
+    Mono<Boolean> complete(ReplyJob job) {
+        return db.sql("DELETE FROM reply_job WHERE message_id = :message AND claim = :claim")
+            .bind("message", job.message().messageId())
+            .bind("claim", job.claim())
+            .fetch()
+            .rowsUpdated()
+            .map(deleted -> deleted == 1);
+    }
+
+    /** After a failed attempt: the job becomes due again after {@code delay}. */
+    Mono<Void> retryLater(ReplyJob job, Duration delay) {
+        return db.sql("""
+                UPDATE reply_job SET claimed_until = now() + make_interval(secs => :delaySeconds)
+                WHERE message_id = :message AND claim = :claim""")
+            .bind("delaySeconds", seconds(delay))
+            .bind("message", job.message().messageId())
+            .bind("claim", job.claim())
+            .then();
+    }
+
+    /** Claims up to {@code limit} jobs whose claim ran out, oldest first; other instances skip the rows taken here. */
+    Flux<ReplyJob> claimOverdue(int limit) {
+        return db.sql("""
+                UPDATE reply_job j SET claim = gen_random_uuid(), attempts = j.attempts + 1,
+                    claimed_until = now() + make_interval(secs => :claimSeconds)
+                FROM (SELECT message_id FROM reply_job WHERE claimed_until < now()
+                      ORDER BY claimed_until LIMIT :limit FOR UPDATE SKIP LOCKED) due
+                WHERE j.message_id = due.message_id
+                RETURNING j.message, j.received_at, j.claim, j.attempts""")
+            .bind("claimSeconds", seconds(properties.claim()))
+            .bind("limit", limit)
+            .map(row -> new ReplyJob(json.readValue(row.get("message", String.class), MessageReceived.class),
+                    row.get("received_at", OffsetDateTime.class).toInstant(), row.get("claim", UUID.class),
+                    row.get("attempts", Integer.class)))
+            .all();
+    }
+
+    private synchronized void hand(ReplyJob job) {
+        // one emitter at a time: commits complete on many threads. Refused only once the worker has stopped
+        // (shutdown): the row stays, and the next instance to sweep takes it up when its claim runs out.
+        enqueued.tryEmitNext(job);
+    }
+
+    /** Runs {@code action} once the current transaction commits; at once when there is none. */
+    private static Mono<Void> afterCommit(Runnable action) {
+        return TransactionSynchronizationManager.forCurrentTransaction()
+            .filter(TransactionSynchronizationManager::isSynchronizationActive)
+            .map(tx -> {
+                tx.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public Mono<Void> afterCommit() {
+                        return Mono.fromRunnable(action);
+                    }
+                });
+                return true;
+            })
+            .onErrorResume(NoTransactionException.class, ex -> Mono.empty())
+            .switchIfEmpty(Mono.fromRunnable(action).thenReturn(true))
+            .then();
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toMillis() / 1000.0;
+    }
+}
