@@ -35,8 +35,8 @@ import org.springframework.stereotype.Component;
 public class LiveUpdates implements SmartLifecycle {
 
     /** Emitted on every live flux each heartbeat period; the stream writes it as an SSE comment. */
-    public static final Entry HEARTBEAT = new Entry(null, null, null, 0, null, null, null, null, null, Map.of(),
-            null, null);
+    public static final LiveEntry HEARTBEAT = new LiveEntry(new Entry(null, null, null, 0, null, null, null, null, null,
+            Map.of(), null, null));
 
     private final Map<UUID, Set<Subscriber>> byConversation = new ConcurrentHashMap<>();
     private final Map<String, Set<Subscriber>> byOrg = new ConcurrentHashMap<>();
@@ -54,13 +54,17 @@ public class LiveUpdates implements SmartLifecycle {
             .description("streams disconnected because their client did not read fast enough").register(meters);
     }
 
-    /** Delivers the entry to the streams of its conversation and of its org. Safe from any thread. */
-    void publish(Entry entry) {
-        deliver(byConversation.get(entry.conversationId()), entry);
-        deliver(byOrg.get(entry.orgId()), entry);
+    /**
+     * Delivers the entry to the streams of its conversation and of its org, all of them the same {@link LiveEntry}
+     * (what they render from it is rendered once). Safe from any thread.
+     */
+    public void publish(Entry published) {
+        LiveEntry entry = new LiveEntry(published);
+        deliver(byConversation.get(published.conversationId()), entry);
+        deliver(byOrg.get(published.orgId()), entry);
     }
 
-    private static void deliver(Set<Subscriber> recipients, Entry entry) {
+    private static void deliver(Set<Subscriber> recipients, LiveEntry entry) {
         if (recipients != null) {
             recipients.forEach(s -> s.offer(entry));
         }
@@ -71,16 +75,16 @@ public class LiveUpdates implements SmartLifecycle {
      * runs, so nothing that happens during the replay is missed (duplicates are the caller's to drop by seq).
      * Overflowing the client buffer ends the flux with {@link SlowClientException}.
      */
-    public Flux<Entry> conversation(UUID conversationId, Flux<Entry> replayFirst) {
-        return subscribe(byConversation, conversationId, replayFirst);
+    public Flux<LiveEntry> conversation(UUID conversationId, Flux<Entry> replayFirst) {
+        return subscribe(byConversation, conversationId, replayFirst.map(LiveEntry::new));
     }
 
     /** The org's live entries (every conversation of the org). */
-    public Flux<Entry> org(String orgId) {
+    public Flux<LiveEntry> org(String orgId) {
         return subscribe(byOrg, orgId, Flux.empty());
     }
 
-    private <K> Flux<Entry> subscribe(Map<K, Set<Subscriber>> index, K key, Flux<Entry> replayFirst) {
+    private <K> Flux<LiveEntry> subscribe(Map<K, Set<Subscriber>> index, K key, Flux<LiveEntry> replayFirst) {
         return Flux.defer(() -> {
             Subscriber subscriber = new Subscriber(properties.clientBuffer());
             index.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(subscriber);
@@ -129,8 +133,8 @@ public class LiveUpdates implements SmartLifecycle {
      */
     private final class Subscriber {
 
-        private final Queue<Entry> queue = Queues.<Entry>unbounded(8).get();
-        private final Sinks.Many<Entry> sink = Sinks.many().unicast().onBackpressureBuffer(queue);
+        private final Queue<LiveEntry> queue = Queues.<LiveEntry>unbounded(8).get();
+        private final Sinks.Many<LiveEntry> sink = Sinks.many().unicast().onBackpressureBuffer(queue);
         private final int bound;
         private boolean failed;
 
@@ -138,7 +142,7 @@ public class LiveUpdates implements SmartLifecycle {
             this.bound = bound;
         }
 
-        synchronized void offer(Entry entry) {
+        synchronized void offer(LiveEntry entry) {
             if (failed) {
                 return;
             }

@@ -33,12 +33,12 @@ class LiveUpdatesTest {
     void replayComesFirstThenLiveEntriesOfTheSubscribedConversation() {
         LiveUpdates live = live(16);
         StepVerifier.create(live.conversation(conversation, Flux.just(entry("org-1", conversation, 1))))
-            .expectNextMatches(e -> e.seq() == 1)
+            .expectNextMatches(e -> e.entry().seq() == 1)
             .then(() -> {
                 live.publish(entry("org-1", UUID.randomUUID(), 7));
                 live.publish(entry("org-1", conversation, 2));
             })
-            .expectNextMatches(e -> e.seq() == 2 && e.conversationId().equals(conversation))
+            .expectNextMatches(e -> e.entry().seq() == 2 && e.entry().conversationId().equals(conversation))
             .thenCancel()
             .verify(Duration.ofSeconds(5));
     }
@@ -50,8 +50,8 @@ class LiveUpdatesTest {
         Flux<Entry> slowReplay = Flux.just(entry("org-1", conversation, 1)).delayElements(Duration.ofMillis(200));
         StepVerifier.create(live.conversation(conversation, slowReplay))
             .then(() -> live.publish(entry("org-1", conversation, 2)))
-            .expectNextMatches(e -> e.seq() == 1)
-            .expectNextMatches(e -> e.seq() == 2)
+            .expectNextMatches(e -> e.entry().seq() == 1)
+            .expectNextMatches(e -> e.entry().seq() == 2)
             .thenCancel()
             .verify(Duration.ofSeconds(5));
     }
@@ -66,8 +66,8 @@ class LiveUpdatesTest {
                 live.publish(entry("org-1", conversation, 1));
                 live.publish(entry("org-1", other, 1));
             })
-            .expectNextMatches(e -> e.conversationId().equals(conversation))
-            .expectNextMatches(e -> e.conversationId().equals(other))
+            .expectNextMatches(e -> e.entry().conversationId().equals(conversation))
+            .expectNextMatches(e -> e.entry().conversationId().equals(other))
             .thenCancel()
             .verify(Duration.ofSeconds(5));
     }
@@ -125,7 +125,7 @@ class LiveUpdatesTest {
                 }
             });
             assertThat(widget.get(20, TimeUnit.SECONDS)).hasSize(threads * perThread / 2)
-                .allMatch(e -> e.conversationId().equals(conversation))
+                .allMatch(e -> e.entry().conversationId().equals(conversation))
                 .doesNotHaveDuplicates();
             assertThat(operator.get(20, TimeUnit.SECONDS)).hasSize(threads * perThread).doesNotHaveDuplicates();
         } finally {
