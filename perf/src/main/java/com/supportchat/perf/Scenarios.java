@@ -62,8 +62,11 @@ final class Scenarios {
             return;
         }
         ensureConversations(Math.min(cfg.conversations(), 50));
-        log("warm-up of the services: %d s at %s msgs/s (not measured)", seconds, rate);
+        // one operator stream, so the operator path warms up too and each message has its 2 recipients
+        openOperatorStreams(1);
+        log("warm-up of the services: %d s at %s msgs/s, 1 visitor + 1 operator stream (not measured)", seconds, rate);
         runPhase(new Bench.Phase("service-warmup", true), live(convs), rate, seconds, cfg.gateway(), 2);
+        closeOperatorStreams();
     }
 
     void hotPath() {
