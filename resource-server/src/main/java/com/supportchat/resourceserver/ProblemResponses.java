@@ -35,7 +35,8 @@ public final class ProblemResponses {
         return (exchange, ex) -> write(exchange, HttpStatus.FORBIDDEN, "forbidden", "Forbidden", detail);
     }
 
-    private static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String title,
+    /** Writes a problem detail ({@code type} = the house base + {@code slug}) outside the annotated controllers. */
+    public static Mono<Void> write(ServerWebExchange exchange, HttpStatus status, String slug, String title,
             String detail) {
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);

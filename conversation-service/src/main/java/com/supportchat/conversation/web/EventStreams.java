@@ -53,7 +53,9 @@ class EventStreams {
 
     Flux<ServerSentEvent<Object>> conversation(Conversation c, long afterSeq, String operatorLabel) {
         AtomicLong last = new AtomicLong(afterSeq);
-        Flux<Entry> replay = conversations.entriesAfter(c, afterSeq, properties.replayLimit());
+        // deferred: the live flux keeps its sources for the life of the stream; the query (its statement and
+        // bindings) is built only when the replay runs, and dropped when it ends
+        Flux<Entry> replay = Flux.defer(() -> conversations.entriesAfter(c, afterSeq, properties.replayLimit()));
         WidgetView view = new WidgetView(operatorLabel);
         Function<Entry, ServerSentEvent<Object>> render = e -> event(Long.toString(e.seq()), e, operatorLabel);
         return live.conversation(c.id(), replay)

@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -18,7 +17,6 @@ import com.supportchat.conversation.inbox.InboxQueries;
 import com.supportchat.conversation.settings.WidgetSettings;
 import com.supportchat.conversation.settings.WidgetSettingsRepository;
 import com.supportchat.conversation.settings.WidgetSettingsService;
-import com.supportchat.conversation.thread.Actor;
 import com.supportchat.conversation.thread.Conversation;
 import com.supportchat.conversation.thread.ConversationService;
 import com.supportchat.conversation.web.Views.ConversationDetail;
@@ -28,9 +26,7 @@ import com.supportchat.conversation.web.Views.MessageView;
 import com.supportchat.events.ConversationStatus;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -55,12 +51,11 @@ class OperatorConversationController {
     private final InboxQueries inbox;
     private final CustomerRepository customers;
     private final WidgetSettingsRepository settings;
-    private final EventStreams streams;
     private final AnalyticsQueries analytics;
     private final WidgetSettingsService settingsService;
 
     OperatorConversationController(ConversationService conversations, InboxQueries inbox, CustomerRepository customers,
-            WidgetSettingsRepository settings, EventStreams streams, AnalyticsQueries analytics,
+            WidgetSettingsRepository settings, AnalyticsQueries analytics,
             WidgetSettingsService settingsService) {
         this.analytics = analytics;
         this.settingsService = settingsService;
@@ -68,7 +63,6 @@ class OperatorConversationController {
         this.inbox = inbox;
         this.customers = customers;
         this.settings = settings;
-        this.streams = streams;
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -121,12 +115,6 @@ class OperatorConversationController {
     @PostMapping("/conversations/{id}/release")
     Mono<ConversationView> release(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id) {
         return conversations.release(Callers.org(jwt), Callers.operator(jwt), id).map(this::view);
-    }
-
-    /** Everything that happens in the org's conversations, live; many operators can watch at once. */
-    @GetMapping(path = "/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<Object>> events(@AuthenticationPrincipal Jwt jwt) {
-        return streams.org(Callers.org(jwt));
     }
 
     @GetMapping("/settings/widget")

@@ -32,9 +32,9 @@ class SecurityConfiguration {
 
     static final String DENIED = "This token may not perform this request.";
 
-    private static final ServerAuthenticationEntryPoint UNAUTHORIZED =
+    static final ServerAuthenticationEntryPoint UNAUTHORIZED =
             ProblemResponses.unauthorized("A valid bearer token is required.");
-    private static final ServerAccessDeniedHandler FORBIDDEN = ProblemResponses.forbidden(DENIED);
+    static final ServerAccessDeniedHandler FORBIDDEN = ProblemResponses.forbidden(DENIED);
 
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {

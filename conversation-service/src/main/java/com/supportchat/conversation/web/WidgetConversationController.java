@@ -6,7 +6,6 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import com.supportchat.conversation.feedback.FeedbackService;
@@ -18,9 +17,7 @@ import com.supportchat.conversation.web.Views.ConversationView;
 import com.supportchat.conversation.web.Views.MessageView;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.validation.annotation.Validated;
@@ -28,7 +25,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -41,14 +37,12 @@ class WidgetConversationController {
 
     private final ConversationService conversations;
     private final WidgetSettingsRepository settings;
-    private final EventStreams streams;
     private final FeedbackService feedback;
 
     WidgetConversationController(ConversationService conversations, WidgetSettingsRepository settings,
-            EventStreams streams, FeedbackService feedback) {
+            FeedbackService feedback) {
         this.conversations = conversations;
         this.settings = settings;
-        this.streams = streams;
         this.feedback = feedback;
     }
 
@@ -118,23 +112,6 @@ class WidgetConversationController {
         Owner owner = Callers.owner(jwt);
         return label(owner).flatMap(label -> conversations.requestHandoffByVisitor(owner, id)
             .map(c -> ResponseEntity.status(HttpStatus.ACCEPTED).body(ConversationView.of(c, null, false, label))));
-    }
-
-    /**
-     * Live thread events: {@code message}, {@code status}, {@code handoff}, {@code assignment}; the event id is
-     * the entry's seq. Resumes after {@code Last-Event-ID} (or {@code afterSeq}); with neither, replays the thread.
-     */
-    @GetMapping(path = "/conversations/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Flux<ServerSentEvent<Object>> events(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID id,
-            @RequestHeader(name = "Last-Event-ID", required = false) String lastEventId,
-            @RequestParam(required = false) @Min(0) Long afterSeq) {
-        Owner owner = Callers.owner(jwt);
-        long after = resumeAfter(lastEventId, afterSeq);
-        // The lookups end before the stream starts. Handing their results over through a future lets the
-        // stream, which stays open for hours, drop their operator chains and the database rows they read
-        // (about half of an idle stream's heap otherwise).
-        return Mono.fromFuture(label(owner).zipWith(conversations.getForOwner(owner, id)).toFuture())
-            .flatMapMany(found -> streams.conversation(found.getT2(), after, found.getT1()));
     }
 
     /** 201: "was this helpful?" on an AI answer, or the CSAT rating of a resolved conversation. */
