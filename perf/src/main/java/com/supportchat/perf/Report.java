@@ -186,22 +186,24 @@ final class Report {
             md.append(notRunRow(t4Name, "idle"));
         } else {
             List<Map<String, Object>> samples = (List<Map<String, Object>>) idle.get("samples");
-            int streams = (int) num(samples.get(samples.size() - 1).get("streams"));
-            boolean t4 = projected <= 200;
+            Map<String, Object> lastSample = samples.get(samples.size() - 1);
+            int streams = (int) num(lastSample.get("streams"));
+            boolean direct = streams >= 10_000;
+            double heapAt10k = direct ? num(lastSample.get("heapMiB")) : projected;
+            boolean t4 = heapAt10k <= 200;
             md.append(row(t4Name,
-                    String.format("measured up to %d streams (default 2,000, not 10,000: on this shared 2-core box the client and "
-                            + "server connections of 10,000 streams would crowd out other engineers); heap after GC grows "
-                            + "%s KiB per stream (+%s MiB for %d); projected heap at 10,000: %s MiB; RSS +%s MiB",
-                            streams, fmt(idle.get("heapPerStreamKiB")), fmt(idle.get("heapGrowthMiB")), streams, fmt(projected),
+                    String.format("%s; heap after GC grows %s KiB per stream (+%s MiB for %d streams); %s: %s MiB; RSS +%s MiB",
+                            direct ? "measured directly, " + streams + " streams held" : "measured up to " + streams + " streams",
+                            fmt(idle.get("heapPerStreamKiB")), fmt(idle.get("heapGrowthMiB")), streams,
+                            direct ? "heap with " + streams + " streams open" : "projected heap at 10,000", fmt(heapAt10k),
                             fmt(idle.get("rssGrowthMiB"))),
-                    t4, (t4 ? "met by projection (linear from the measured points; run with PERF_IDLE_STREAMS=10000 to measure directly)"
-                            : String.format("projected %s MiB over 200 MiB", fmt(projected - 200)))
-                            + ". What a stream keeps is mostly the framework's per-request state, alive as long as the response: "
-                            + "a heap dump shows WebFlux's per-request handler method with its argument-resolver cache, Spring "
-                            + "Security's filter-chain selection buffer, reactor-netty's send queue, the http.server.requests "
-                            + "observation, request headers and the decoded token. The platform's own share is small: a buffer "
-                            + "that grows only when a client lags, an index entry by conversation and org, one shared heartbeat. "
-                            + "The local run's -Xmx384m would not hold 10,000 streams either."));
+                    t4, (t4 ? (direct ? "met" : "met by projection (linear from the measured points; PERF_IDLE_STREAMS=10000 measures it directly)")
+                            : String.format("%s MiB over 200 MiB", fmt(heapAt10k - 200)))
+                            + ". Both streams are served ahead of the security filter chain and the controllers "
+                            + "(LiveStreamEndpoints), so a stream keeps only its connection, request headers, reactor-netty's "
+                            + "send queue, its own small flux and buffer, and the caller's owner or org; the token check and "
+                            + "the lookups that opened it are collected. RSS also holds the JVM's committed but unused heap "
+                            + "and Netty's direct buffers."));
         }
         // 5. fan-out
         Map<String, Object> fanSingle = fan == null ? null : map(fan.get("singleRecipient"));
@@ -406,12 +408,11 @@ final class Report {
         md.append("What was tuned so far, each change measured before and after, is in [tuning.md](tuning.md).\n\n");
         int item = 0;
         if (idle != null) {
-            md.append(String.format("%d. **Heap per idle stream (%s KiB).** The class histogram above shows what each open stream keeps "
-                    + "alive; most of it is per-request framework state (see the idle-streams target above). Next: serve the two "
-                    + "SSE endpoints as functional endpoints (no per-request handler method and argument-resolver cache), with "
-                    + "the same problem details as the controllers; then measure whether the remaining security and "
-                    + "observation chains justify a dedicated streaming route. Also `-Xmx384m` (deploy/local) is below the "
-                    + "projected 10,000-stream heap.%n", ++item, fmt(idle.get("heapPerStreamKiB"))));
+            md.append(String.format("%d. **Heap per idle stream (%s KiB).** What is left is mostly the connection itself: "
+                    + "Netty's channel and pipeline, the HTTP decoder's scratch buffer (1 KiB), the request headers with the "
+                    + "bearer token, and reactor-netty's send queue (prefetch 128). A smaller footprint would need a leaner "
+                    + "HTTP stack for the streams (or HTTP/2, many streams per connection, from the gateway).%n",
+                    ++item, fmt(idle.get("heapPerStreamKiB"))));
         }
         if (hot != null) {
             md.append(String.format("%d. **Hot path (own message on the stream p50 %s ms, of which POST %s ms).** After the commit the entry "
@@ -433,16 +434,19 @@ final class Report {
             Map<String, Object> over = map(stubRun.get("platformOverhead"));
             md.append(String.format("%d. **AI replies with a model (stub, time to first token %s ms).** The platform adds p50 %s ms, "
                     + "p99 %s ms to the model's time (POST -> model call p50 %s ms, model answer -> visitor stream p50 %s ms). "
-                    + "The model call runs inside the consumer's database transaction (docs/ai-responder.md, known limits), so "
-                    + "each answer holds a connection of ai-responder's pool for the whole model time: rate x time to first "
-                    + "token connections, which caps the rate with a slow model long before the CPU does.%n", ++item,
+                    + "The model is called off the Kafka consumer and outside any transaction (a reply job per message, "
+                    + "docs/ai-responder.md), so a slow model holds up neither other conversations nor database connections; "
+                    + "what remains is the same path as the built-in reply plus the job's own commit.%n", ++item,
                     fmt(stubRun.get("ttftMs")), fmt(over.get("p50Ms")), fmt(over.get("p99Ms")),
                     fmt(map(stubRun.get("postToModelCall")).get("p50Ms")), fmt(map(stubRun.get("modelAnswerToStream")).get("p50Ms"))));
         }
-        md.append(String.format("%d. **Fan-out.** Operator streams pass through the gateway, which proxies each one; measuring the same "
-                + "fan-out straight to conversation-service would separate the proxy's share from the service's.%n", ++item));
-        md.append(String.format("%d. **Not measured yet.** %s10,000 streams directly (PERF_IDLE_STREAMS=10000 on a quiet machine).%n%n",
-                ++item, stubRun == null ? "The OpenAI-compatible responder against the stub model (phase `stub`, not run in this run); " : ""));
+        md.append(String.format("%d. **Fan-out.** Each entry's SSE event is rendered once and shared by every operator stream; "
+                + "what is left per stream is the write to its connection and, for operator streams, the gateway's proxying of "
+                + "each one. Measuring the same fan-out straight to conversation-service would separate the proxy's share "
+                + "from the service's; on this 2-core machine the p99 ratio moves by tens of percent between runs.%n%n", ++item));
+        if (stubRun == null) {
+            md.append("Not measured in this run: the OpenAI-compatible responder against the stub model (phase `stub`).\n\n");
+        }
         md.append("## Notes from this run\n\n");
         List<String> notes = r.get("notes") instanceof List<?> l ? (List<String>) l : List.of();
         if (notes.isEmpty()) {
