@@ -390,7 +390,7 @@ public final class Bench {
                     dbl("PERF_HOT_RATE", 5), num("PERF_HOT_SECONDS", 40),
                     num("PERF_CONVERSATIONS", 100), rates, num("PERF_SWEEP_SECONDS", 10),
                     dbl("PERF_GATEWAY_RATE", 5), num("PERF_GATEWAY_SECONDS", 30),
-                    num("PERF_FANOUT_OPERATORS", 50), dbl("PERF_FANOUT_RATE", 10), num("PERF_FANOUT_SECONDS", 30),
+                    num("PERF_FANOUT_OPERATORS", 50), dbl("PERF_FANOUT_RATE", 10), num("PERF_FANOUT_SECONDS", 60),
                     num("PERF_IDLE_STREAMS", 10000), num("PERF_IDLE_STEP", 2000), num("PERF_DRAIN_SECONDS", 15),
                     ttfts, dbl("PERF_STUB_RATE", 5), num("PERF_STUB_SECONDS", 20));
         }

@@ -239,14 +239,26 @@ final class Scenarios {
         log("fan-out: 1 visitor + %d operator streams, %s/s for %d s", n, cfg.fanOutRate(), cfg.fanOutSeconds());
         runPhase(fan, one, cfg.fanOutRate(), cfg.fanOutSeconds(), cfg.gateway(), n + 1);
         closeOperatorStreams();
+        // the same with the operator streams straight to conversation-service: the gateway's share of the spread
+        openOperatorStreams(n, cfg.direct());
+        Bench.sleep(2000);
+        Bench.Phase direct = new Bench.Phase("fanout-" + (n + 1) + "-direct", true);
+        log("fan-out: 1 visitor + %d operator streams straight to conversation-service, %s/s for %d s", n, cfg.fanOutRate(),
+                cfg.fanOutSeconds());
+        runPhase(direct, one, cfg.fanOutRate(), cfg.fanOutSeconds(), cfg.gateway(), n + 1);
+        closeOperatorStreams();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("operators", n);
         m.put("singleRecipient", single.summary());
         m.put("fanOut", fan.summary());
+        m.put("fanOutOperatorsDirect", direct.summary());
         double ratio = fan.lastRecipient.p99() / single.lastRecipient.p99();
         m.put("lastRecipientP99OverSingleP99", Lat.round(ratio));
+        m.put("lastRecipientP99OverSingleP99OperatorsDirect", Lat.round(direct.lastRecipient.p99() / single.lastRecipient.p99()));
         b.results.put("fanOut", m);
-        log("  last recipient p99 %.1f ms vs single %.1f ms (x%.2f)", fan.lastRecipient.p99(), single.lastRecipient.p99(), ratio);
+        log("  last recipient p99 %.1f ms vs single %.1f ms (x%.2f); operator streams direct: %.1f ms (x%.2f)",
+                fan.lastRecipient.p99(), single.lastRecipient.p99(), ratio, direct.lastRecipient.p99(),
+                direct.lastRecipient.p99() / single.lastRecipient.p99());
     }
 
     void idleStreams() {
@@ -528,9 +540,13 @@ final class Scenarios {
     }
 
     private void openOperatorStreams(int n) {
+        openOperatorStreams(n, cfg.gateway());
+    }
+
+    private void openOperatorStreams(int n, String baseUrl) {
         List<Net.Stream> opened = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            opened.add(b.net.sse(cfg.gateway() + "/api/v1/events", b.operatorToken, null, this::onOperatorEvent));
+            opened.add(b.net.sse(baseUrl + "/api/v1/events", b.operatorToken, null, this::onOperatorEvent));
         }
         for (Net.Stream s : opened) {
             Bench.await(s.opened, 30);
