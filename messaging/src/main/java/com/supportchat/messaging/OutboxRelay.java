@@ -110,12 +110,19 @@ public class OutboxRelay implements SmartLifecycle {
             .reduce(0, Integer::sum);
     }
 
+    /**
+     * One batch in one transaction. Its commit does not wait for the WAL flush ({@code synchronous_commit = off},
+     * this transaction only): if the database crashed before the flush, the rows would merely be sent again, and
+     * consumers drop events they have seen. The relay then never waits on the disk's fsync, which on a slow disk
+     * stalls for 100-200 ms at times, and the disk has one fsync less per batch.
+     */
     private Mono<Integer> drainBatch() {
-        return tx.transactional(db.sql("SELECT pg_try_advisory_xact_lock(:lock) AS locked")
+        return tx.transactional(db.sql("SET LOCAL synchronous_commit = off").then()
+            .then(db.sql("SELECT pg_try_advisory_xact_lock(:lock) AS locked")
             .bind("lock", RELAY_LOCK)
             .map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class)))
             .one()
-            .flatMap(locked -> locked ? publishBatch() : Mono.just(0)));
+            .flatMap(locked -> locked ? publishBatch() : Mono.just(0))));
     }
 
     private Mono<Integer> publishBatch() {
