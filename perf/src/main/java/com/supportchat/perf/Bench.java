@@ -386,10 +386,10 @@ public final class Bench {
                     env("DB_PASSWORD", ""), demo.get("WIDGET_TOKEN"), demo.get("OPERATOR_EMAIL"),
                     demo.get("OPERATOR_PASSWORD"), demo.get("WIDGET_TOKEN_2"), demo.get("OPERATOR_EMAIL_2"),
                     demo.get("OPERATOR_PASSWORD_2"),
-                    dbl("PERF_BASELINE_RATE", 100), num("PERF_BASELINE_SECONDS", 10),
+                    dbl("PERF_BASELINE_RATE", 100), num("PERF_BASELINE_SECONDS", 30),
                     dbl("PERF_HOT_RATE", 5), num("PERF_HOT_SECONDS", 40),
                     num("PERF_CONVERSATIONS", 100), rates, num("PERF_SWEEP_SECONDS", 10),
-                    dbl("PERF_GATEWAY_RATE", 5), num("PERF_GATEWAY_SECONDS", 30),
+                    dbl("PERF_GATEWAY_RATE", 5), num("PERF_GATEWAY_SECONDS", 60),
                     num("PERF_FANOUT_OPERATORS", 50), dbl("PERF_FANOUT_RATE", 10), num("PERF_FANOUT_SECONDS", 60),
                     num("PERF_IDLE_STREAMS", 10000), num("PERF_IDLE_STEP", 2000), num("PERF_DRAIN_SECONDS", 15),
                     ttfts, dbl("PERF_STUB_RATE", 5), num("PERF_STUB_SECONDS", 20));

@@ -92,12 +92,16 @@ final class Report {
         md.append("**Noise.** This is a 2-core machine shared with other engineers' builds and tests; the benchmark, ")
             .append("Kafka, PostgreSQL and the six services all run on it at once. Absolute numbers drift from run to run, ")
             .append("which is why every result is also given as a ratio to the baselines measured in the same run. ")
-            .append("The load average above tells how busy the machine was.\n\n");
+            .append("The load average above tells how busy the machine was. The disk matters too: on the machine of ")
+            .append("2026-11-22, PostgreSQL logged COMMITs of 50-200 ms in every service's database at the same instants ")
+            .append("(its WAL flush stalling; `log_min_duration_statement`), a few times a minute. Every path that commits ")
+            .append("inherits them. So the baselines run 30 s each, long enough for the PostgreSQL one to meet them too, ")
+            .append("and a p99 of a few hundred samples depends on whether a stall fell into its window.\n\n");
         md.append("**Command.** From the repository root:\n\n```bash\n")
             .append("perf/run            # builds perf/, starts the local run if it is down (with raised gateway rate limits), measures, writes docs/perf/\n")
             .append("PERF_PHASES=hot,stub PERF_OUT=var/perf/try perf/run   # only some phases, written elsewhere\n```\n\n")
             .append("Settings are environment variables (see `perf/run --help`); the defaults keep the whole run ")
-            .append("to about 5 minutes on 2 cores (plus the build; more when the sweep gets further). `PERF_PHASES` ")
+            .append("to about 12 minutes on 2 cores (plus the build; more when the sweep gets further). `PERF_PHASES` ")
             .append("(baselines, hot, stub, sweep, gateway, fanout, idle) runs a subset; sections of phases that did not ")
             .append("run say so.\n\n");
 
