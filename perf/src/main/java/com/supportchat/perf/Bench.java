@@ -247,6 +247,13 @@ public final class Bench {
             this.expectAi = expectAi;
         }
 
+        /** Ends a block of this phase: throughput counts only the time the phase was running. */
+        void closeWindows() {
+            for (Lat l : List.of(post, visitor, operator, ai, lastRecipient)) {
+                l.closeWindow();
+            }
+        }
+
         long unfinished() {
             return open.stream().filter(p -> !p.conv.escalated && (!p.visitorSeen || (expectAi && !p.aiSeen)
                     || p.recipients.get() < p.expectedRecipients)).count();
@@ -387,9 +394,9 @@ public final class Bench {
                     demo.get("OPERATOR_PASSWORD"), demo.get("WIDGET_TOKEN_2"), demo.get("OPERATOR_EMAIL_2"),
                     demo.get("OPERATOR_PASSWORD_2"),
                     dbl("PERF_BASELINE_RATE", 100), num("PERF_BASELINE_SECONDS", 30),
-                    dbl("PERF_HOT_RATE", 5), num("PERF_HOT_SECONDS", 40),
+                    dbl("PERF_HOT_RATE", 10), num("PERF_HOT_SECONDS", 60),
                     num("PERF_CONVERSATIONS", 100), rates, num("PERF_SWEEP_SECONDS", 10),
-                    dbl("PERF_GATEWAY_RATE", 5), num("PERF_GATEWAY_SECONDS", 60),
+                    dbl("PERF_GATEWAY_RATE", 10), num("PERF_GATEWAY_SECONDS", 60),
                     num("PERF_FANOUT_OPERATORS", 50), dbl("PERF_FANOUT_RATE", 10), num("PERF_FANOUT_SECONDS", 60),
                     num("PERF_IDLE_STREAMS", 10000), num("PERF_IDLE_STEP", 2000), num("PERF_DRAIN_SECONDS", 15),
                     ttfts, dbl("PERF_STUB_RATE", 5), num("PERF_STUB_SECONDS", 20));

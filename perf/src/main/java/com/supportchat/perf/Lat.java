@@ -11,6 +11,8 @@ final class Lat {
     private final Histogram h = new Histogram(1, 600_000_000L, 3);
     private long firstNs = Long.MAX_VALUE;
     private long lastNs = Long.MIN_VALUE;
+    /** Spans of earlier windows (a phase run in several blocks, with other work in between). */
+    private long closedSpanNs;
 
     /** Records {@code endNs - startNs}; the window for throughput spans the starts and ends seen. */
     synchronized void record(long startNs, long endNs) {
@@ -32,12 +34,22 @@ final class Lat {
         return h.getTotalCount() == 0 ? Double.NaN : h.getMaxValue() / 1000.0;
     }
 
-    /** Completed operations per second over the window from the first start to the last end. */
+    /** Completed operations per second over the windows from each block's first start to its last end. */
     synchronized double throughput() {
-        if (h.getTotalCount() == 0 || lastNs <= firstNs) {
+        long span = closedSpanNs + (lastNs > firstNs ? lastNs - firstNs : 0);
+        if (h.getTotalCount() == 0 || span <= 0) {
             return 0;
         }
-        return h.getTotalCount() / ((lastNs - firstNs) / 1e9);
+        return h.getTotalCount() / (span / 1e9);
+    }
+
+    /** Ends the current window: what is recorded next starts another, and the time between counts for nothing. */
+    synchronized void closeWindow() {
+        if (lastNs > firstNs) {
+            closedSpanNs += lastNs - firstNs;
+        }
+        firstNs = Long.MAX_VALUE;
+        lastNs = Long.MIN_VALUE;
     }
 
     double p50() {

@@ -359,9 +359,10 @@ final class Report {
         if (fan == null) {
             md.append(notRunText("fanout")).append("\n\n");
         } else {
-            md.append(String.format("Three conversations (round robin), %s msgs/s for %s s; first with the visitor's stream as the only recipient, "
-                    + "then with %s operator org streams open as well, through the gateway as the console connects, and "
-                    + "once more straight to conversation-service. \"Last recipient\" is the time "
+            md.append(String.format("Three conversations (round robin), %s msgs/s, %s s per condition in three rounds that "
+                    + "alternate the conditions (so that the machine's stalls fall on each alike): the visitor's stream as the only "
+                    + "recipient; %s operator org streams open as well, through the gateway as the console connects; the same "
+                    + "straight to conversation-service. \"Last recipient\" is the time "
                     + "until the message had reached every stream.%n%n", fmt(cfg.get("fanOutRate")), fmt(cfg.get("fanOutSeconds")), fan.get("operators")));
             md.append(header());
             md.append(tr("single recipient (visitor stream)", map(fanSingle.get("lastRecipient"))));

@@ -221,6 +221,9 @@ final class Scenarios {
         log("  %s", m);
     }
 
+    /** Rounds of the fan-out phase; each round runs every condition for a third of PERF_FANOUT_SECONDS. */
+    private static final int FAN_OUT_BLOCKS = 3;
+
     void fanOut() {
         closeOperatorStreams();
         Bench.sleep(3000);
@@ -229,24 +232,28 @@ final class Scenarios {
             one.add(createConversation());
         }
         convs.addAll(one);
+        // The three conditions alternate in blocks, so that the machine's stalls (a slow disk flush, another
+        // process's burst) fall on each of them alike instead of on whichever ran at the time.
         Bench.Phase single = new Bench.Phase("fanout-single", true);
-        log("fan-out: 1 recipient (visitor stream only), %s/s for %d s over 3 conversations", cfg.fanOutRate(), cfg.fanOutSeconds());
-        runPhase(single, one, cfg.fanOutRate(), cfg.fanOutSeconds(), cfg.gateway(), 1);
         int n = cfg.fanOutOperators();
-        openOperatorStreams(n);
-        Bench.sleep(2000);
         Bench.Phase fan = new Bench.Phase("fanout-" + (n + 1), true);
-        log("fan-out: 1 visitor + %d operator streams, %s/s for %d s", n, cfg.fanOutRate(), cfg.fanOutSeconds());
-        runPhase(fan, one, cfg.fanOutRate(), cfg.fanOutSeconds(), cfg.gateway(), n + 1);
-        closeOperatorStreams();
-        // the same with the operator streams straight to conversation-service: the gateway's share of the spread
-        openOperatorStreams(n, cfg.direct());
-        Bench.sleep(2000);
         Bench.Phase direct = new Bench.Phase("fanout-" + (n + 1) + "-direct", true);
-        log("fan-out: 1 visitor + %d operator streams straight to conversation-service, %s/s for %d s", n, cfg.fanOutRate(),
-                cfg.fanOutSeconds());
-        runPhase(direct, one, cfg.fanOutRate(), cfg.fanOutSeconds(), cfg.gateway(), n + 1);
-        closeOperatorStreams();
+        int blockSeconds = Math.max(5, cfg.fanOutSeconds() / FAN_OUT_BLOCKS);
+        log("fan-out: %d rounds of %d s each: visitor stream only; 1 visitor + %d operator streams through the gateway; "
+                + "the same straight to conversation-service; %s msgs/s over 3 conversations", FAN_OUT_BLOCKS, blockSeconds,
+                n, cfg.fanOutRate());
+        for (int round = 0; round < FAN_OUT_BLOCKS; round++) {
+            runPhase(single, one, cfg.fanOutRate(), blockSeconds, cfg.gateway(), 1);
+            openOperatorStreams(n);
+            Bench.sleep(2000);
+            runPhase(fan, one, cfg.fanOutRate(), blockSeconds, cfg.gateway(), n + 1);
+            closeOperatorStreams();
+            openOperatorStreams(n, cfg.direct());
+            Bench.sleep(2000);
+            runPhase(direct, one, cfg.fanOutRate(), blockSeconds, cfg.gateway(), n + 1);
+            closeOperatorStreams();
+            Bench.sleep(1000);
+        }
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("operators", n);
         m.put("singleRecipient", single.summary());
@@ -425,7 +432,7 @@ final class Scenarios {
 
     void runPhase(Bench.Phase p, List<Conv> set, double rate, int seconds, String base, int recipients) {
         p.offeredRate = rate;
-        p.seconds = seconds;
+        p.seconds += seconds;
         Bench.pace(rate, (long) (rate * seconds), t0 -> {
             Conv c = null;
             for (int k = 0; k < set.size() && c == null; k++) {
@@ -442,6 +449,7 @@ final class Scenarios {
             b.note("%s: %d sends skipped because every conversation of the phase had left the AI", p.name, p.skipped.get());
         }
         drain(p);
+        p.closeWindows();
     }
 
     private void drain(Bench.Phase p) {
