@@ -440,7 +440,8 @@ final class Report {
                     + "waits for the outbox relay (LISTEN/NOTIFY wake-up, then a Kafka send with linger 1 ms) and the fan-out "
                     + "consumer before the SSE write (the event now carries the entry: no database read). Pushing the entry to "
                     + "the writing instance's own subscribers right after commit (Kafka still feeding the other instances, "
-                    + "duplicates dropped by seq) would remove the Kafka round trip from the common case.%n", ++item,
+                    + "duplicates dropped by seq) would remove the Kafka round trip from the common case. Its p99, unlike its "
+                    + "p95, is set by the few messages whose COMMIT met one of the disk's flush stalls (see Noise).%n", ++item,
                     fmt(num(map(hot.get("visitorStream")).get("p50Ms"))), fmt(num(map(hot.get("post")).get("p50Ms")))));
             md.append(String.format("%d. **AI replies (p50 %s ms at low load).** Two more Kafka hops and three more transactions "
                     + "(ai-responder's processed-event + outbox, conversation-service appending the reply + outbox). For the rate, "
@@ -463,8 +464,8 @@ final class Report {
         }
         md.append(String.format("%d. **Fan-out.** Each entry's SSE event is rendered once and shared by every operator stream; "
                 + "what is left per stream is the write to its connection and, for operator streams, the gateway's proxying of "
-                + "each one. Measuring the same fan-out straight to conversation-service would separate the proxy's share "
-                + "from the service's; on this 2-core machine the p99 ratio moves by tens of percent between runs.%n%n", ++item));
+                + "each one. The same fan-out straight to conversation-service is measured beside it (Fan-out, above); "
+                + "on this 2-core machine either ratio moves by tens of percent between runs.%n%n", ++item));
         if (stubRun == null) {
             md.append("Not measured in this run: the OpenAI-compatible responder against the stub model (phase `stub`).\n\n");
         }
