@@ -21,7 +21,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 
 /** Mints tokens the way identity-service does, with a test key whose public half the fake JWKS serves. */
-final class TestTokens {
+public final class TestTokens {
 
     static final String KEY_ID = "test-key-1";
 
@@ -106,7 +106,7 @@ final class TestTokens {
                 .build();
     }
 
-    static String sign(RSAKey key, JWTClaimsSet claims) {
+    public static String sign(RSAKey key, JWTClaimsSet claims) {
         return sign(key, claims, false);
     }
 
@@ -125,7 +125,7 @@ final class TestTokens {
         }
     }
 
-    private static RSAKey generate(String kid) {
+    public static RSAKey generate(String kid) {
         try {
             return new RSAKeyGenerator(2048).keyID(kid).generate();
         }

@@ -174,29 +174,40 @@ class LiveStreamEndpoints implements WebFilter, Ordered {
     /** The visitor's own conversation, resumed after Last-Event-ID (or {@code afterSeq}); else the whole thread. */
     private Mono<Flux<ServerSentEvent<Object>>> conversation(ServerWebExchange exchange, Owner owner, String id) {
         UUID conversationId;
-        long after;
         try {
             conversationId = UUID.fromString(id);
-            after = WidgetConversationController.resumeAfter(exchange.getRequest().getHeaders().getFirst("Last-Event-ID"),
-                    afterSeq(exchange.getRequest().getQueryParams().getFirst("afterSeq")));
         }
         catch (IllegalArgumentException ex) {
-            return Mono.error(new ServerWebInputException(ex instanceof NumberFormatException
-                    ? "afterSeq must be a number" : "id must be a conversation id (UUID)"));
+            return Mono.error(new ServerWebInputException("id must be a conversation id (UUID)"));
         }
+        long after = resumeAfter(exchange.getRequest().getHeaders().getFirst("Last-Event-ID"),
+                exchange.getRequest().getQueryParams().getFirst("afterSeq"));
         return settings.find(owner.orgId()).map(WidgetSettings::operatorLabel)
             .zipWith(conversations.getForOwner(owner, conversationId))
             .map(found -> streams.conversation(found.getT2(), after, found.getT1()));
     }
 
-    private static Long afterSeq(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
+    /** Last-Event-ID wins over {@code afterSeq}; with neither, 0 (replay the whole thread). */
+    static long resumeAfter(String lastEventId, String afterSeq) {
+        if (lastEventId != null && !lastEventId.isBlank()) {
+            return Math.max(0, number(lastEventId, "Last-Event-ID must be the seq number of the last event received"));
         }
-        long afterSeq = Long.parseLong(value.strip());
-        if (afterSeq < 0) {
+        if (afterSeq == null || afterSeq.isBlank()) {
+            return 0;
+        }
+        long after = number(afterSeq, "afterSeq must be a number");
+        if (after < 0) {
             throw new ServerWebInputException("afterSeq must be greater than or equal to 0");
         }
-        return afterSeq;
+        return after;
+    }
+
+    private static long number(String value, String otherwise) {
+        try {
+            return Long.parseLong(value.strip());
+        }
+        catch (NumberFormatException ex) {
+            throw new ServerWebInputException(otherwise);
+        }
     }
 }

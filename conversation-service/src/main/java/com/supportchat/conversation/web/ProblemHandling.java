@@ -3,10 +3,7 @@ package com.supportchat.conversation.web;
 import java.util.stream.Collectors;
 
 import jakarta.validation.ConstraintViolationException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import com.supportchat.conversation.stream.LiveUpdates;
 import com.supportchat.conversation.thread.ConcurrentChangeException;
 import com.supportchat.conversation.thread.ConversationNotFoundException;
 import com.supportchat.conversation.thread.ConversationService;
@@ -26,8 +23,6 @@ import static com.supportchat.resourceserver.Problems.problem;
 /** Maps what the features refuse to problem details with stable types. */
 @RestControllerAdvice
 class ProblemHandling {
-
-    private static final Logger log = LoggerFactory.getLogger(ProblemHandling.class);
 
     @ExceptionHandler(ConversationNotFoundException.class)
     ProblemDetail notFound(ConversationNotFoundException ex) {
@@ -87,10 +82,5 @@ class ProblemHandling {
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail illegalArgument(IllegalArgumentException ex) {
         return problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", ex.getMessage());
-    }
-
-    @ExceptionHandler(LiveUpdates.SlowClientException.class)
-    void slowClient(LiveUpdates.SlowClientException ex) {
-        log.info("Disconnected a slow event-stream client");
     }
 }

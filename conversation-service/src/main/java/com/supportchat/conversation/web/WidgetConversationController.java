@@ -132,17 +132,4 @@ class WidgetConversationController {
     private Mono<String> label(Owner owner) {
         return settings.find(owner.orgId()).map(WidgetSettings::operatorLabel);
     }
-
-    static long resumeAfter(String lastEventId, Long afterSeq) {
-        if (lastEventId != null && !lastEventId.isBlank()) {
-            try {
-                return Math.max(0, Long.parseLong(lastEventId.strip()));
-            }
-            catch (NumberFormatException ex) {
-                throw new org.springframework.web.server.ServerWebInputException(
-                        "Last-Event-ID must be the seq number of the last event received");
-            }
-        }
-        return afterSeq == null ? 0 : afterSeq;
-    }
 }

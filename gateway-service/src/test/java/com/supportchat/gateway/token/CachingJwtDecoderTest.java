@@ -24,15 +24,12 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 
 import reactor.core.publisher.Mono;
+
+import com.supportchat.gateway.TestTokens;
 
 /**
  * The cache in front of the real Nimbus decoder and validators (signature, iss, aud, exp/nbf with the
@@ -41,9 +38,9 @@ import reactor.core.publisher.Mono;
  */
 class CachingJwtDecoderTest {
 
-    private static final RSAKey KEY = generate("k1");
+    private static final RSAKey KEY = TestTokens.generate("k1");
 
-    private static final RSAKey OTHER_KEY = generate("k1");
+    private static final RSAKey OTHER_KEY = TestTokens.generate("k1");
 
     private final MutableClock clock = new MutableClock(Instant.parse("2026-01-01T10:00:00Z"));
 
@@ -112,7 +109,7 @@ class CachingJwtDecoderTest {
 
     @Test
     void anExpiredTokenIsRefusedAndNotCached() {
-        String expired = sign(KEY, claims("supportchat-widget", clock.instant().minus(Duration.ofMinutes(10))));
+        String expired = TestTokens.sign(KEY, claims("supportchat-widget", clock.instant().minus(Duration.ofMinutes(10))));
 
         assertThatThrownBy(() -> decoder.decode(expired).block()).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> decoder.decode(expired).block()).isInstanceOf(BadJwtException.class);
@@ -122,7 +119,7 @@ class CachingJwtDecoderTest {
 
     @Test
     void aTokenForAnotherAudienceIsRefusedEveryTime() {
-        String console = sign(KEY, claims("supportchat-console", clock.instant().plus(Duration.ofHours(1))));
+        String console = TestTokens.sign(KEY, claims("supportchat-console", clock.instant().plus(Duration.ofHours(1))));
 
         assertThatThrownBy(() -> decoder.decode(console).block()).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> decoder.decode(console).block()).isInstanceOf(BadJwtException.class);
@@ -185,7 +182,7 @@ class CachingJwtDecoderTest {
         JWTClaimsSet claims = new JWTClaimsSet.Builder(claims("supportchat-widget", clock.instant()))
                 .expirationTime(null)
                 .build();
-        String token = sign(KEY, claims);
+        String token = TestTokens.sign(KEY, claims);
 
         decoder.decode(token).block();
         decoder.decode(token).block();
@@ -195,7 +192,7 @@ class CachingJwtDecoderTest {
     }
 
     private String widgetToken(RSAKey key, Duration lifetime) {
-        return sign(key, claims("supportchat-widget", clock.instant().plus(lifetime)));
+        return TestTokens.sign(key, claims("supportchat-widget", clock.instant().plus(lifetime)));
     }
 
     private JWTClaimsSet claims(String audience, Instant expiresAt) {
@@ -208,27 +205,6 @@ class CachingJwtDecoderTest {
                 .expirationTime(Date.from(expiresAt))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-    }
-
-    private static String sign(RSAKey key, JWTClaimsSet claims) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).build(),
-                    claims);
-            jwt.sign(new RSASSASigner(key));
-            return jwt.serialize();
-        }
-        catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static RSAKey generate(String kid) {
-        try {
-            return new RSAKeyGenerator(2048).keyID(kid).generate();
-        }
-        catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private static final class MutableClock extends Clock {
