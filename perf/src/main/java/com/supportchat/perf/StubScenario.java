@@ -272,6 +272,11 @@ final class StubScenario {
             req.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body.toString()));
         }
         HttpResponse<String> r = http.send(req.build(), HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() == 400 && r.body().contains("baseUrl")) {
+            throw new IllegalStateException("the AI service refuses the stub model's loopback address as an org's model "
+                    + "endpoint; start the local run with AI_ALLOWED_PRIVATE_HOSTS=127.0.0.1 for the stub phase ("
+                    + r.body().substring(0, Math.min(300, r.body().length())) + ")");
+        }
         if (r.statusCode() != 200) {
             throw new IllegalStateException(method + " /api/v1/settings/ai answered HTTP " + r.statusCode() + ": "
                     + r.body().substring(0, Math.min(300, r.body().length())));

@@ -28,6 +28,8 @@ import com.openai.models.chat.completions.ChatCompletionMessage;
 import com.openai.models.chat.completions.ChatCompletionMessageFunctionToolCall;
 import com.openai.models.chat.completions.ChatCompletionMessageToolCall;
 import io.github.resilience4j.bulkhead.Bulkhead;
+import okhttp3.ConnectionPool;
+import okhttp3.OkHttpClient;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -61,6 +63,10 @@ import org.springframework.stereotype.Component;
  * breaker (per endpoint; only server-side failures count, so one org's bad key cannot open it for all), and one
  * retry with back-off for 429, 5xx, time-outs and I/O errors. The SDK's own retries are off
  * ({@code maxRetries(0)}) so there is exactly one retry policy. API keys are never logged.
+ *
+ * <p>An org's own endpoint is tenant input: it is reached through {@link ModelEndpointPolicy}'s guarded sockets
+ * (public addresses only, checked at every connection), never follows redirects, and is only ever sent the org's
+ * own key. The deployment's key goes to the deployment's endpoint and nowhere else.
  */
 @Component
 public class OpenAiResponder implements Responder {
@@ -77,16 +83,32 @@ public class OpenAiResponder implements Responder {
     private final KnowledgeIndex index;
     private final JsonMapper json;
     private final Map<String, OpenAIClientAsync> clients = new ConcurrentHashMap<>();
+    /** The deployment's endpoint: configuration, trusted. */
+    private final OkHttpClient deploymentHttp;
+    /** Orgs' endpoints: tenant input, public addresses only. */
+    private final OkHttpClient orgHttp;
     private final CircuitBreakerRegistry circuitBreakers;
     private final Bulkhead bulkhead;
     private final TimeLimiter timeLimiter;
     private final Retry retry;
 
-    OpenAiResponder(ResponderProperties properties, KnowledgeIndex index, JsonMapper json) {
+    OpenAiResponder(ResponderProperties properties, KnowledgeIndex index, JsonMapper json, ModelEndpointPolicy policy) {
         this.properties = properties;
         this.index = index;
         this.json = json;
         ResponderProperties.OpenAi openai = properties.openai();
+        Duration callTimeout = openai.attemptTimeout().plusSeconds(1);
+        this.deploymentHttp = new OkHttpClient.Builder()
+            .callTimeout(callTimeout)
+            .readTimeout(callTimeout)
+            .retryOnConnectionFailure(false)
+            .followRedirects(false)
+            .followSslRedirects(false)
+            .build();
+        this.orgHttp = deploymentHttp.newBuilder()
+            .socketFactory(policy.socketFactory())
+            .connectionPool(new ConnectionPool())
+            .build();
         this.circuitBreakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
             .slidingWindowSize(20)
             .minimumNumberOfCalls(5)
@@ -114,9 +136,16 @@ public class OpenAiResponder implements Responder {
         return NAME;
     }
 
-    /** A model is used when the org has not switched it off and a key is known (the org's or the deployment's). */
+    /**
+     * A model is used when the org has not switched it off and a key is known for the endpoint: the org's own key
+     * (for its own endpoint, or the deployment's), or the deployment's key for the deployment's endpoint. An org
+     * endpoint without an org key is not used: the deployment's key never leaves for an org's endpoint.
+     */
     public boolean configuredFor(AiSettings settings) {
-        return settings != null && settings.enabled() && (settings.hasApiKey() || properties.openai().hasApiKey());
+        if (settings == null || !settings.enabled()) {
+            return false;
+        }
+        return settings.hasApiKey() || (settings.baseUrl() == null && properties.openai().hasApiKey());
     }
 
     @Override
@@ -127,9 +156,13 @@ public class OpenAiResponder implements Responder {
 
     private Mono<ChatCompletion> complete(ResponderRequest request, List<Passage> passages) {
         AiSettings settings = request.settings();
-        String baseUrl = settings.baseUrl() != null ? settings.baseUrl() : properties.openai().baseUrl();
-        String apiKey = settings.hasApiKey() ? settings.apiKey() : properties.openai().apiKey();
-        OpenAIClientAsync client = client(baseUrl, apiKey);
+        boolean orgEndpoint = settings.baseUrl() != null;
+        String baseUrl = orgEndpoint ? settings.baseUrl() : properties.openai().baseUrl();
+        String apiKey = settings.hasApiKey() ? settings.apiKey() : orgEndpoint ? null : properties.openai().apiKey();
+        if (apiKey == null) {
+            return Mono.error(new IllegalStateException("no key for the org's model endpoint"));
+        }
+        OpenAIClientAsync client = client(baseUrl, apiKey, orgEndpoint);
         ChatCompletionCreateParams params = prompt(request, passages);
         CircuitBreaker circuitBreaker = circuitBreakers.circuitBreaker(endpointName(baseUrl));
         return Mono.defer(() -> Mono.fromFuture(() -> client.chat().completions().create(params)))
@@ -242,12 +275,13 @@ public class OpenAiResponder implements Responder {
         return value instanceof String s && !s.isBlank() ? s.strip() : fallback;
     }
 
-    private OpenAIClientAsync client(String baseUrl, String apiKey) {
-        return clients.computeIfAbsent(baseUrl + "#" + fingerprint(apiKey), key -> OpenAIOkHttpClientAsync.builder()
+    private OpenAIClientAsync client(String baseUrl, String apiKey, boolean orgEndpoint) {
+        String key = (orgEndpoint ? "org:" : "deployment:") + baseUrl + "#" + fingerprint(apiKey);
+        return clients.computeIfAbsent(key, k -> OpenAIOkHttpClientAsync.builder()
+            .okHttpClient(orgEndpoint ? orgHttp : deploymentHttp)
             .baseUrl(baseUrl)
             .apiKey(apiKey)
             .maxRetries(0)
-            .timeout(properties.openai().attemptTimeout().plusSeconds(1))
             .build());
     }
 
@@ -268,13 +302,29 @@ public class OpenAiResponder implements Responder {
 
     /** Failures worth a retry and counted by the circuit breaker: the endpoint's fault, not the request's. */
     static boolean serverSideFailure(Throwable ex) {
+        if (refusedAddress(ex)) {
+            return false;
+        }
         return ex instanceof RateLimitException || ex instanceof InternalServerException || ex instanceof OpenAIIoException
                 || ex instanceof TimeoutException
                 || (ex instanceof UnexpectedStatusCodeException unexpected && unexpected.statusCode() >= 500);
     }
 
+    /** The endpoint resolved to an address an org may not reach (see {@link ModelEndpointPolicy}). */
+    static boolean refusedAddress(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ModelEndpointPolicy.RefusedAddressException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** A log-safe description: type and HTTP status, never headers or keys. */
     static String describe(Throwable ex) {
+        if (refusedAddress(ex)) {
+            return "endpoint refused: non-public address";
+        }
         if (ex instanceof OpenAIServiceException service) {
             return ex.getClass().getSimpleName() + " HTTP " + service.statusCode();
         }

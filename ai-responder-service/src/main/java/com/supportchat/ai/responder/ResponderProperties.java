@@ -1,6 +1,7 @@
 package com.supportchat.ai.responder;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -38,6 +39,8 @@ public record ResponderProperties(
      * @param attemptTimeout one model call; with one retry, the total stays under {@code replyDeadline}
      * @param retryBackoff   wait before the single retry (429, 5xx, time-out, I/O)
      * @param maxConcurrent  model calls in flight per instance (bulkhead)
+     * @param allowedPrivateHosts host names or IP literals of private endpoints (self-hosted vLLM, Ollama) that
+     *                       orgs may use as their {@code baseUrl}; empty: orgs may only use public HTTPS endpoints
      */
     public record OpenAi(
             @NotBlank @DefaultValue("https://api.openai.com/v1") String baseUrl,
@@ -45,7 +48,8 @@ public record ResponderProperties(
             @NotBlank @DefaultValue("gpt-4o-mini") String model,
             @NotNull @DefaultValue("4s") Duration attemptTimeout,
             @NotNull @DefaultValue("300ms") Duration retryBackoff,
-            @Min(1) @DefaultValue("16") int maxConcurrent) {
+            @Min(1) @DefaultValue("16") int maxConcurrent,
+            @NotNull @DefaultValue List<String> allowedPrivateHosts) {
 
         public boolean hasApiKey() {
             return apiKey != null && !apiKey.isBlank();

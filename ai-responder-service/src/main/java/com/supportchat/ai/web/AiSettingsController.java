@@ -2,8 +2,10 @@ package com.supportchat.ai.web;
 
 import jakarta.validation.Valid;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 import com.supportchat.ai.responder.BuiltInResponder;
+import com.supportchat.ai.responder.ModelEndpointPolicy;
 import com.supportchat.ai.responder.OpenAiResponder;
 import com.supportchat.ai.settings.AiSettings;
 import com.supportchat.ai.settings.AiSettingsService;
@@ -23,10 +25,12 @@ class AiSettingsController {
 
     private final AiSettingsService settings;
     private final OpenAiResponder openAi;
+    private final ModelEndpointPolicy endpoints;
 
-    AiSettingsController(AiSettingsService settings, OpenAiResponder openAi) {
+    AiSettingsController(AiSettingsService settings, OpenAiResponder openAi, ModelEndpointPolicy endpoints) {
         this.settings = settings;
         this.openAi = openAi;
+        this.endpoints = endpoints;
     }
 
     @GetMapping
@@ -36,7 +40,19 @@ class AiSettingsController {
 
     @PutMapping
     Mono<AiSettingsResponse> put(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody AiSettingsRequest request) {
-        return settings.put(Operators.org(jwt), request.toChange()).map(this::response);
+        return allowedEndpoint(request.baseUrl())
+            .then(Mono.defer(() -> settings.put(Operators.org(jwt), request.toChange())))
+            .map(this::response);
+    }
+
+    /** An org's endpoint must be public (see {@link ModelEndpointPolicy}); the check resolves DNS, off the event loop. */
+    private Mono<Void> allowedEndpoint(String baseUrl) {
+        if (baseUrl == null || baseUrl.isBlank()) {
+            return Mono.empty();
+        }
+        return Mono.fromCallable(() -> endpoints.refusal(baseUrl.strip()))
+            .subscribeOn(Schedulers.boundedElastic())
+            .flatMap(refusal -> refusal.isPresent() ? Mono.error(new Problems.Invalid(refusal.get())) : Mono.empty());
     }
 
     private AiSettingsResponse response(AiSettings current) {

@@ -49,6 +49,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "supportchat.ai.openai.api-key=", "supportchat.messaging.consumer-backoff=50ms",
+        // the fake models of the tests listen on localhost: a self-hosted endpoint the deployment allows by name
+        "supportchat.ai.openai.allowed-private-hosts=localhost",
         "supportchat.ai.replies.sweep-every=500ms" })
 abstract class IntegrationTest {
 

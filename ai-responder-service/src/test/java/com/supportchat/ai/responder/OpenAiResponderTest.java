@@ -3,6 +3,7 @@ package com.supportchat.ai.responder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -25,6 +26,9 @@ import com.supportchat.ai.settings.AiSettings;
 class OpenAiResponderTest {
 
     private static final String KEY = "sk-test-secret-key";
+    private static final String ORG_KEY = "sk-org-own-key";
+    /** The production default: orgs' endpoints must be public. */
+    private static final ModelEndpointPolicy NO_PRIVATE_HOSTS = new ModelEndpointPolicy(List.of(), InetAddress::getAllByName);
 
     static KnowledgeIndex index;
 
@@ -43,7 +47,7 @@ class OpenAiResponderTest {
             warmUp.enqueue(completion(message("\"content\":\"warm\"")));
             ResponderProperties properties = ResponderPropertiesMother.withOpenAi(warmUp.url("/v1").toString(), KEY,
                     Duration.ofSeconds(20));
-            new OpenAiResponder(properties, index, JsonMapper.builder().build())
+            new OpenAiResponder(properties, index, JsonMapper.builder().build(), NO_PRIVATE_HOSTS)
                 .respond(new ResponderRequest(DemoKnowledgeBase.ORG, "c0", "m0", "hi", List.of(),
                         AiSettings.defaults(DemoKnowledgeBase.ORG)))
                 .block(Duration.ofSeconds(30));
@@ -61,7 +65,7 @@ class OpenAiResponderTest {
         server.start();
         ResponderProperties properties = ResponderPropertiesMother.withOpenAi(server.url("/v1").toString(), KEY,
                 ATTEMPT_TIMEOUT);
-        OpenAiResponder openAi = new OpenAiResponder(properties, index, JsonMapper.builder().build());
+        OpenAiResponder openAi = new OpenAiResponder(properties, index, JsonMapper.builder().build(), NO_PRIVATE_HOSTS);
         meters = new SimpleMeterRegistry();
         chain = new ResponderChain(new BuiltInResponder(index, properties), openAi, properties, meters);
     }
@@ -183,7 +187,7 @@ class OpenAiResponderTest {
     void withoutAnyKeyTheModelIsNotCalled() {
         ResponderProperties noKey = ResponderPropertiesMother.withOpenAi(server.url("/v1").toString(), "",
                 Duration.ofMillis(800));
-        OpenAiResponder openAi = new OpenAiResponder(noKey, index, JsonMapper.builder().build());
+        OpenAiResponder openAi = new OpenAiResponder(noKey, index, JsonMapper.builder().build(), NO_PRIVATE_HOSTS);
         ResponderChain builtInOnly = new ResponderChain(new BuiltInResponder(index, noKey), openAi, noKey,
                 new SimpleMeterRegistry());
 
@@ -192,6 +196,68 @@ class OpenAiResponderTest {
 
         assertThat(outcome.responder()).isEqualTo("builtin");
         assertThat(server.getRequestCount()).isZero();
+    }
+
+    @Test
+    void anOrgsEndpointOnALoopbackAddressIsNeverConnectedTo() {
+        // saved before the save-time check existed, or a name that resolved elsewhere when it was saved
+        AiSettings orgEndpoint = orgSettings(server.url("/v1").toString(), ORG_KEY);
+        server.enqueue(completion(message("\"content\":\"leaked\"")));
+
+        ResponderOutcome outcome = chain.respond(new ResponderRequest(DemoKnowledgeBase.ORG, "c1", "m1",
+                "How do I reset my password?", List.of(), orgEndpoint)).block(Duration.ofSeconds(10));
+
+        assertThat(outcome.responder()).isEqualTo("builtin");
+        assertThat(server.getRequestCount()).isZero();
+        assertThat(meters.find("supportchat.ai.model.fallbacks").counters()).isNotEmpty();
+    }
+
+    @Test
+    void theDeploymentsKeyIsNeverSentToAnOrgsEndpoint() throws InterruptedException {
+        ModelEndpointPolicy allowsTheFake = new ModelEndpointPolicy(List.of(server.getHostName()), InetAddress::getAllByName);
+        ResponderProperties properties = ResponderPropertiesMother.withOpenAi("https://api.openai.com/v1", KEY,
+                ATTEMPT_TIMEOUT);
+        OpenAiResponder openAi = new OpenAiResponder(properties, index, JsonMapper.builder().build(), allowsTheFake);
+        ResponderChain withDeploymentKey = new ResponderChain(new BuiltInResponder(index, properties), openAi, properties,
+                new SimpleMeterRegistry());
+        server.enqueue(completion(message("\"content\":\"From the org's own model.\"")));
+
+        AiSettings noOrgKey = orgSettings(server.url("/v1").toString(), null);
+        assertThat(withDeploymentKey.callsModel(noOrgKey)).isFalse();
+        ResponderOutcome withoutKey = withDeploymentKey.respond(new ResponderRequest(DemoKnowledgeBase.ORG, "c1", "m1",
+                "How do I reset my password?", List.of(), noOrgKey)).block(Duration.ofSeconds(10));
+        assertThat(withoutKey.responder()).isEqualTo("builtin");
+        assertThat(server.getRequestCount()).isZero();
+
+        ResponderOutcome withOrgKey = withDeploymentKey.respond(new ResponderRequest(DemoKnowledgeBase.ORG, "c1", "m1",
+                "How do I reset my password?", List.of(), orgSettings(server.url("/v1").toString(), ORG_KEY)))
+            .block(Duration.ofSeconds(10));
+        assertThat(withOrgKey.responder()).isEqualTo("openai");
+        RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);
+        assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer " + ORG_KEY);
+    }
+
+    @Test
+    void redirectsFromAnOrgsEndpointAreNotFollowed() {
+        ModelEndpointPolicy allowsTheFake = new ModelEndpointPolicy(List.of(server.getHostName()), InetAddress::getAllByName);
+        ResponderProperties properties = ResponderPropertiesMother.defaults();
+        OpenAiResponder openAi = new OpenAiResponder(properties, index, JsonMapper.builder().build(), allowsTheFake);
+        ResponderChain orgChain = new ResponderChain(new BuiltInResponder(index, properties), openAi, properties,
+                new SimpleMeterRegistry());
+        server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", server.url("/elsewhere/v1/chat/completions"))
+            .build());
+        server.enqueue(completion(message("\"content\":\"followed\"")));
+
+        ResponderOutcome outcome = orgChain.respond(new ResponderRequest(DemoKnowledgeBase.ORG, "c1", "m1",
+                "How do I reset my password?", List.of(), orgSettings(server.url("/v1").toString(), ORG_KEY)))
+            .block(Duration.ofSeconds(10));
+
+        assertThat(outcome.responder()).isEqualTo("builtin");
+        assertThat(server.getRequestCount()).isEqualTo(1);
+    }
+
+    private static AiSettings orgSettings(String baseUrl, String apiKey) {
+        return new AiSettings(DemoKnowledgeBase.ORG, null, null, null, null, baseUrl, apiKey, true, null);
     }
 
     private ResponderOutcome respond(String text, List<Turn> history) {

@@ -1,6 +1,7 @@
 package com.supportchat.ai.responder;
 
 import java.time.Duration;
+import java.util.List;
 
 final class ResponderPropertiesMother {
 
@@ -13,6 +14,7 @@ final class ResponderPropertiesMother {
 
     static ResponderProperties withOpenAi(String baseUrl, String apiKey, Duration attemptTimeout) {
         return new ResponderProperties(0.6, 2, 12, Duration.ofSeconds(9),
-                new ResponderProperties.OpenAi(baseUrl, apiKey, "test-model", attemptTimeout, Duration.ofMillis(50), 4));
+                new ResponderProperties.OpenAi(baseUrl, apiKey, "test-model", attemptTimeout, Duration.ofMillis(50), 4,
+                        List.of()));
     }
 }
