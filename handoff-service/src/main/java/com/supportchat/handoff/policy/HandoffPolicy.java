@@ -33,17 +33,12 @@ import com.supportchat.handoff.settings.HandoffSettings.OutsideHoursBehaviour;
  */
 public final class HandoffPolicy {
 
-    public static final String CONNECTING = "Connecting you with a team member - one moment please.";
-    static final String ASK_NAME_AND_EMAIL =
-            " While you wait, could you share your name and email address so our team can follow up if we get disconnected?";
-    static final String UNAVAILABLE =
-            "I'm sorry, connecting you with a person isn't available in this chat, but I'm here to help. "
-                    + "Tell me a bit more and I'll do my best.";
-    static final String TRY_FIRST =
-            "Let me try another way first - could you tell me a bit more about what you're trying to do?";
-    static final String DESCRIBE_PROBLEM =
-            "I'd like to try to help first. Could you describe the problem in a sentence or two? "
-                    + "If I can't solve it, I'll bring in a team member.";
+    /** The English texts (tests compare with them; the visitor gets them in their language, see {@link VisitorTexts}). */
+    public static final String CONNECTING = VisitorTexts.ENGLISH.text("connecting");
+    static final String ASK_NAME_AND_EMAIL = VisitorTexts.ENGLISH.text("ask-name-and-email");
+    static final String UNAVAILABLE = VisitorTexts.ENGLISH.text("unavailable");
+    static final String TRY_FIRST = VisitorTexts.ENGLISH.text("try-first");
+    static final String DESCRIBE_PROBLEM = VisitorTexts.ENGLISH.text("describe-problem");
 
     static final int BALANCED_MIN_AI_REPLIES_FOR_FRUSTRATION = 1;
     static final int BALANCED_MIN_AI_REPLIES = 2;
@@ -58,10 +53,10 @@ public final class HandoffPolicy {
     public static HandoffDecision decide(HandoffRequest request, HandoffSettings settings, Clock clock) {
         HandoffTrigger trigger = request.trigger();
         if (trigger == HandoffTrigger.OPERATOR) {
-            return HandoffDecision.accept(DecisionReason.OPERATOR_ESCALATION, CONNECTING);
+            return HandoffDecision.accept(DecisionReason.OPERATOR_ESCALATION, texts(request).text("connecting"));
         }
         if (!settings.liveHandoffEnabled()) {
-            return HandoffDecision.decline(DecisionReason.LIVE_HANDOFF_DISABLED, UNAVAILABLE);
+            return HandoffDecision.decline(DecisionReason.LIVE_HANDOFF_DISABLED, texts(request).text("unavailable"));
         }
         DecisionReason eligible;
         if (trigger == HandoffTrigger.FORBIDDEN_TOPIC) {
@@ -89,7 +84,7 @@ public final class HandoffPolicy {
         boolean insisted = request.priorDeclines() >= MAX_DECLINES;
         switch (level) {
             case HandoffSettings.AI_ONLY:
-                return Optional.of(HandoffDecision.decline(DecisionReason.AI_ONLY_LEVEL, UNAVAILABLE));
+                return Optional.of(HandoffDecision.decline(DecisionReason.AI_ONLY_LEVEL, texts(request).text("unavailable")));
             case HandoffSettings.QUICK:
                 return Optional.empty();
             case HandoffSettings.BALANCED:
@@ -99,7 +94,7 @@ public final class HandoffPolicy {
                 int needed = request.trigger() == HandoffTrigger.FRUSTRATION ? BALANCED_MIN_AI_REPLIES_FOR_FRUSTRATION
                         : BALANCED_MIN_AI_REPLIES;
                 return request.aiReplies() >= needed ? Optional.empty()
-                        : Optional.of(HandoffDecision.decline(DecisionReason.AI_SHOULD_TRY_FIRST, TRY_FIRST));
+                        : Optional.of(HandoffDecision.decline(DecisionReason.AI_SHOULD_TRY_FIRST, texts(request).text("try-first")));
             default:
                 if (insisted) {
                     return Optional.empty();
@@ -108,13 +103,13 @@ public final class HandoffPolicy {
                 if (direct) {
                     return problemStated && request.aiReplies() >= AI_FIRST_MIN_AI_REPLIES_FOR_DIRECT ? Optional.empty()
                             : Optional.of(HandoffDecision.decline(DecisionReason.PROBLEM_STATEMENT_NEEDED,
-                                    DESCRIBE_PROBLEM));
+                                    texts(request).text("describe-problem")));
                 }
                 if (!problemStated) {
-                    return Optional.of(HandoffDecision.decline(DecisionReason.PROBLEM_STATEMENT_NEEDED, DESCRIBE_PROBLEM));
+                    return Optional.of(HandoffDecision.decline(DecisionReason.PROBLEM_STATEMENT_NEEDED, texts(request).text("describe-problem")));
                 }
                 return request.aiReplies() >= AI_FIRST_MIN_AI_REPLIES ? Optional.empty()
-                        : Optional.of(HandoffDecision.decline(DecisionReason.AI_SHOULD_TRY_FIRST, TRY_FIRST));
+                        : Optional.of(HandoffDecision.decline(DecisionReason.AI_SHOULD_TRY_FIRST, texts(request).text("try-first")));
         }
     }
 
@@ -130,7 +125,7 @@ public final class HandoffPolicy {
             return Optional.empty();
         }
         // Only a visitor who asked in words is owed an explanation; for the AI's own triggers it just carries on.
-        String message = isDirect(request.trigger()) ? UNAVAILABLE : null;
+        String message = isDirect(request.trigger()) ? texts(request).text("unavailable") : null;
         return Optional.of(HandoffDecision.decline(DecisionReason.TRIGGER_DISABLED, message));
     }
 
@@ -138,24 +133,28 @@ public final class HandoffPolicy {
             HandoffSettings settings, Instant now) {
         OfficeHoursCalendar calendar = new OfficeHoursCalendar(settings.officeHours());
         if (calendar.isOpen(now)) {
-            String message = CONNECTING;
+            String message = texts(request).text("connecting");
             if (settings.askNameAndEmailWhenUnknown() && !request.visitorEmailKnown()) {
-                message += ASK_NAME_AND_EMAIL;
+                message += texts(request).text("ask-name-and-email");
             }
             return HandoffDecision.accept(eligible, message);
         }
         Optional<ZonedDateTime> back = calendar.nextOpening(now);
-        String when = back.map(at -> "will be back " + calendar.describe(at, now)).orElse("will reply as soon as possible");
+        VisitorTexts texts = texts(request);
+        String when = back.map(at -> calendar.describe(at, now, texts)).orElse(texts.text("reply-asap"));
         if (settings.officeHours().outsideHoursBehaviour() == OutsideHoursBehaviour.AI_CONTINUES) {
             return new HandoffDecision(false, DecisionReason.OUTSIDE_OFFICE_HOURS,
-                    "Our team is offline right now and " + when + ". Until then I'll keep helping you here.",
+                    texts.text("offline-ai-continues", when),
                     back.orElse(null));
         }
-        String message = "Our team is offline right now and " + when
-                + ". I've passed your conversation on so they can pick it up then.";
+        String message = texts.text("offline-passed-on", when);
         if (!request.visitorEmailKnown()) {
-            message += " Please leave your email address here so they can get back to you.";
+            message += texts.text("leave-email");
         }
         return new HandoffDecision(true, DecisionReason.ACCEPTED_OUTSIDE_OFFICE_HOURS, message, back.orElse(null));
+    }
+
+    private static VisitorTexts texts(HandoffRequest request) {
+        return VisitorTexts.of(request.language());
     }
 }

@@ -10,6 +10,8 @@ import com.supportchat.events.HandoffTrigger;
  * @param aiReplies       answers the AI has given in the conversation so far (its attempts)
  * @param priorDeclines   earlier requests of the same conversation that were declined
  * @param visitorEmailKnown whether the visitor's email is known (identified, or given earlier)
+ * @param language        the language the visitor writes in (ISO 639-1), null when unknown: what they are told is
+ *                        written in it
  */
 public record HandoffRequest(
         HandoffTrigger trigger,
@@ -17,5 +19,11 @@ public record HandoffRequest(
         int visitorMessages,
         int aiReplies,
         int priorDeclines,
-        boolean visitorEmailKnown) {
+        boolean visitorEmailKnown,
+        String language) {
+
+    public HandoffRequest(HandoffTrigger trigger, String source, int visitorMessages, int aiReplies, int priorDeclines,
+            boolean visitorEmailKnown) {
+        this(trigger, source, visitorMessages, aiReplies, priorDeclines, visitorEmailKnown, null);
+    }
 }

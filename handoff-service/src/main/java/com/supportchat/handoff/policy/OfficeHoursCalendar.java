@@ -19,7 +19,6 @@ public final class OfficeHoursCalendar {
     /** How far ahead to look for the next opening (a year covers any holiday list). */
     private static final int LOOK_AHEAD_DAYS = 366;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ENGLISH);
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE, d MMMM", Locale.ENGLISH);
 
     private final OfficeHours hours;
 
@@ -66,9 +65,28 @@ public final class OfficeHoursCalendar {
 
     /** "today at 09:00", "tomorrow at 09:00" or "on Monday, 24 November at 09:00", plus the zone. */
     public String describe(ZonedDateTime opening, Instant now) {
+        return describe(opening, now, VisitorTexts.ENGLISH);
+    }
+
+    /** A weekday and date as each language writes them: "Monday, 24 November", "Montag, 24. November". */
+    private static DateTimeFormatter day(Locale locale) {
+        String pattern = switch (locale.getLanguage()) {
+            case "de" -> "EEEE, d. MMMM";
+            case "es", "pt" -> "EEEE, d 'de' MMMM";
+            case "fr", "it", "nl" -> "EEEE d MMMM";
+            default -> "EEEE, d MMMM";
+        };
+        return DateTimeFormatter.ofPattern(pattern, locale);
+    }
+
+    /** "will be back tomorrow at 09:00 (Europe/Berlin time)", in the visitor's language. */
+    public String describe(ZonedDateTime opening, Instant now, VisitorTexts texts) {
         LocalDate today = now.atZone(hours.timeZone()).toLocalDate();
         long days = ChronoUnit.DAYS.between(today, opening.toLocalDate());
-        String day = days == 0 ? "today" : days == 1 ? "tomorrow" : "on " + DAY.format(opening);
-        return day + " at " + TIME.format(opening) + " (" + hours.timeZone().getId() + " time)";
+        String time = TIME.format(opening);
+        String zone = hours.timeZone().getId();
+        return days == 0 ? texts.text("back-today", time, zone)
+                : days == 1 ? texts.text("back-tomorrow", time, zone)
+                        : texts.text("back-on", time, zone, day(texts.locale()).format(opening));
     }
 }

@@ -85,7 +85,8 @@ public class HandoffService {
             .flatMap(t -> {
                 ConversationActivity.Progress progress = t.getT2();
                 HandoffRequest input = new HandoffRequest(request.trigger(), request.source(),
-                        progress.visitorMessages(), progress.aiReplies(), t.getT3(), progress.visitorEmailKnown());
+                        progress.visitorMessages(), progress.aiReplies(), t.getT3(), progress.visitorEmailKnown(),
+                        request.language());
                 HandoffDecision decision = HandoffPolicy.decide(input, t.getT1().settings(), clock);
                 Instant now = clock.instant();
                 HandoffRecord record = HandoffRecord.requested(requestId, request.orgId(), request.conversationId(),

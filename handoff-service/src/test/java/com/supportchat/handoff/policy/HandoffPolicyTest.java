@@ -308,4 +308,35 @@ class HandoffPolicyTest {
         assertThat(decision.accepted()).isTrue();
         assertThat(decision.visitorMessage()).contains("back on Monday, 23 November at 09:00");
     }
+
+    @Test
+    void theVisitorIsToldAboutTheHandoffInTheLanguageTheyWriteIn() {
+        HandoffRequest german = new HandoffRequest(HUMAN_REQUEST, "ai", 1, 0, 0, true, "de");
+        HandoffDecision accepted = HandoffPolicy.decide(german, SettingsMother.level(1), WEDNESDAY_MORNING_UTC);
+
+        assertThat(accepted.visitorMessage()).isEqualTo("Ich verbinde Sie mit einem Teammitglied, einen Moment bitte.")
+            .isEqualTo(VisitorTexts.of("de").text("connecting"));
+        HandoffDecision declined = HandoffPolicy.decide(german, SettingsMother.switchedOff(), WEDNESDAY_MORNING_UTC);
+        assertThat(declined.visitorMessage()).isEqualTo(VisitorTexts.of("de").text("unavailable"))
+            .isNotEqualTo(HandoffPolicy.UNAVAILABLE);
+    }
+
+    @Test
+    void outsideOfficeHoursTheReturnDayIsWrittenInTheVisitorsLanguage() {
+        HandoffRequest spanish = new HandoffRequest(HUMAN_REQUEST, "ai", 1, 0, 0, false, "es");
+        HandoffDecision decision = HandoffPolicy.decide(spanish,
+                SettingsMother.officeHours("Asia/Tokyo", OutsideHoursBehaviour.ESCALATE_AND_COLLECT_EMAIL),
+                WEDNESDAY_MORNING_UTC);
+
+        assertThat(decision.outsideOfficeHours()).isTrue();
+        assertThat(decision.visitorMessage()).startsWith("Nuestro equipo").contains("Asia/Tokyo")
+            .doesNotContain("will be back");
+    }
+
+    @Test
+    void anUnknownLanguageGetsEnglish() {
+        HandoffRequest klingon = new HandoffRequest(HUMAN_REQUEST, "ai", 1, 0, 0, true, "tlh");
+        assertThat(HandoffPolicy.decide(klingon, SettingsMother.level(1), WEDNESDAY_MORNING_UTC).visitorMessage())
+            .isEqualTo(HandoffPolicy.CONNECTING);
+    }
 }
