@@ -29,6 +29,7 @@ class RoutingIT extends GatewayItSupport {
                 Arguments.of("/api/v1/settings/widget", FakeUpstreams.CONVERSATION, Token.CONSOLE),
                 Arguments.of("/api/v1/analytics/summary", FakeUpstreams.CONVERSATION, Token.CONSOLE),
                 Arguments.of("/api/v1/settings/ai", FakeUpstreams.AI, Token.CONSOLE),
+                Arguments.of("/api/v1/ai/playground", FakeUpstreams.AI, Token.CONSOLE),
                 Arguments.of("/api/v1/knowledge-base/articles", FakeUpstreams.AI, Token.CONSOLE),
                 Arguments.of("/api/v1/settings/handoff", FakeUpstreams.HANDOFF, Token.CONSOLE),
                 Arguments.of("/api/v1/handoffs/h-1", FakeUpstreams.HANDOFF, Token.CONSOLE),
