@@ -5,8 +5,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.supportchat.ai.trigger.Signal;
-import com.supportchat.ai.trigger.TriggerDetector;
 import com.supportchat.events.AuthorType;
 
 /**
@@ -16,14 +14,19 @@ import com.supportchat.events.AuthorType;
  */
 final class HandoffSummary {
 
-    private static final Pattern FROM_ARTICLE = Pattern.compile("^From our article \"([^\"]+)\"");
+    /** The built-in responder's answers name their article in double quotes before a colon, in every language. */
+    private static final Pattern FROM_ARTICLE = Pattern.compile("^[^\"]{0,60}\"([^\"]+)\"\\s*:");
     private static final int QUOTE = 160;
-    private static final TriggerDetector DETECTOR = new TriggerDetector();
 
     private HandoffSummary() {
     }
 
-    static String of(String currentText, List<StoredMessage> history, String reason, String modelSummary) {
+    /**
+     * @param currentText          the message that led to the handoff
+     * @param currentIsJustRequest it only asks for a person ("talk to a human"): nothing worth quoting
+     */
+    static String of(String currentText, boolean currentIsJustRequest, List<StoredMessage> history, String reason,
+            String modelSummary) {
         List<String> needs = new ArrayList<>();
         List<String> visitorTexts = new ArrayList<>();
         for (StoredMessage message : history) {
@@ -34,7 +37,8 @@ final class HandoffSummary {
         visitorTexts.add(currentText);
         for (int i = visitorTexts.size() - 1; i >= 0 && needs.size() < 2; i--) {
             String text = visitorTexts.get(i).strip();
-            if (substantive(text)) {
+            boolean current = i == visitorTexts.size() - 1;
+            if (substantive(text) && !(current && currentIsJustRequest)) {
                 needs.add(0, quote(text));
             }
         }
@@ -57,13 +61,9 @@ final class HandoffSummary {
         return summary.toString();
     }
 
-    /** A message worth quoting: a question or statement with some content, not just "human please" or "hi". */
+    /** A message worth quoting: a question or statement with some content, not just "hi" or "ok thanks". */
     private static boolean substantive(String text) {
-        if (text.split("\\s+").length < 3) {
-            return false;
-        }
-        Signal signal = DETECTOR.detect(text).signal();
-        return signal != Signal.HUMAN_REQUEST || text.split("\\s+").length > 6;
+        return text.split("\\s+").length >= 3;
     }
 
     private static String quote(String text) {

@@ -11,17 +11,21 @@ import io.micrometer.core.instrument.Timer;
 import reactor.core.publisher.Mono;
 
 import com.supportchat.ai.responder.BuiltInResponder;
+import com.supportchat.ai.responder.Replies;
 import com.supportchat.ai.responder.ResponderChain;
 import com.supportchat.ai.responder.ResponderOutcome;
 import com.supportchat.ai.responder.ResponderProperties;
 import com.supportchat.ai.responder.ResponderRequest;
-import com.supportchat.ai.responder.Turn;
 import com.supportchat.ai.settings.AiSettings;
 import com.supportchat.ai.settings.AiSettingsService;
 import com.supportchat.ai.settings.HandoffSettingsStore;
-import com.supportchat.ai.trigger.Detection;
-import com.supportchat.ai.trigger.TriggerDetector;
-import com.supportchat.ai.trigger.TriggerSettings;
+import com.supportchat.ai.understanding.IntentReader;
+import com.supportchat.ai.understanding.Language;
+import com.supportchat.ai.understanding.Reading;
+import com.supportchat.ai.understanding.Signal;
+import com.supportchat.ai.understanding.TriggerSettings;
+import com.supportchat.ai.understanding.Turn;
+import com.supportchat.ai.understanding.Understanding;
 import com.supportchat.events.AuthorType;
 import com.supportchat.events.ConversationStatus;
 import com.supportchat.events.HandoffDecided;
@@ -45,14 +49,6 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 public class VisitorMessageService {
 
     static final String SOURCE_AI = "ai";
-    static final String NO_HUMAN_AVAILABLE = "I'm sorry, a human agent isn't available in this chat. I'm happy to help "
-            + "you myself, though: what would you like to know?";
-    static final String TOPIC_NOT_SUPPORTED = "I'm sorry, I can't help with that topic here.";
-    static final String EMPATHY = "I'm sorry this has been frustrating. ";
-    static final String RESOLVED_REPLY = "You're welcome, I'm glad that helped! I'll close this conversation now; "
-            + "you can start a new one any time.";
-    static final String ANYTHING_ELSE = "You're welcome! Is there anything else I can help you with?";
-    static final String KEEP_TRYING = " Could you rephrase your question, or ask me something else?";
     /** How long the AI stays silent waiting for handoff-service's decision on its request. */
     static final Duration HANDOFF_PENDING = Duration.ofMinutes(2);
     /** After a decline, how long the AI does not ask for a human again on its own (explicit requests still go). */
@@ -61,7 +57,7 @@ public class VisitorMessageService {
     private final ConversationStore store;
     private final HandoffSettingsStore handoffSettings;
     private final AiSettingsService aiSettings;
-    private final TriggerDetector detector;
+    private final Understanding understanding;
     private final ResponderChain responders;
     private final Outbox outbox;
     private final ReplyJobStore jobs;
@@ -72,12 +68,12 @@ public class VisitorMessageService {
     private final Timer latency;
 
     VisitorMessageService(ConversationStore store, HandoffSettingsStore handoffSettings, AiSettingsService aiSettings,
-            ResponderChain responders, Outbox outbox, ReplyJobStore jobs, TransactionalOperator tx,
-            ResponderProperties properties, Clock clock, MeterRegistry meters) {
+            Understanding understanding, ResponderChain responders, Outbox outbox, ReplyJobStore jobs,
+            TransactionalOperator tx, ResponderProperties properties, Clock clock, MeterRegistry meters) {
         this.store = store;
         this.handoffSettings = handoffSettings;
         this.aiSettings = aiSettings;
-        this.detector = new TriggerDetector();
+        this.understanding = understanding;
         this.responders = responders;
         this.outbox = outbox;
         this.jobs = jobs;
@@ -168,89 +164,147 @@ public class VisitorMessageService {
         return Mono.zip(handoffSettings.triggerSettings(message.orgId()),
                 store.recent(message.conversationId(), properties.historySize() + 1))
             .flatMap(loaded -> {
-                TriggerSettings triggers = loaded.getT1();
                 // what was said before this message: not the message itself, nor the visitor's later ones (a reply
                 // job may run after the visitor has written again)
                 List<StoredMessage> history = loaded.getT2().stream()
                     .filter(m -> !m.messageId().equals(message.messageId()))
                     .filter(m -> m.authorType() != AuthorType.VISITOR || m.seq() < message.seq())
                     .toList();
-                List<String> earlierVisitorTexts = history.stream()
-                    .filter(m -> m.authorType() == AuthorType.VISITOR)
-                    .map(StoredMessage::text)
-                    .toList();
-                Detection detection = detector.detect(message.text(), triggers, earlierVisitorTexts);
-                Turn[] turns = history.stream().map(VisitorMessageService::turn).filter(t -> t != null).toArray(Turn[]::new);
-                ResponderRequest request = new ResponderRequest(message.orgId(), message.conversationId(),
-                        message.messageId(), message.text(), List.of(turns), settings);
-                return switch (detection.signal()) {
-                    case HUMAN_REQUEST -> triggers.mayHandOff(HandoffTrigger.HUMAN_REQUEST)
-                            ? now(() -> handOff(message, HandoffTrigger.HUMAN_REQUEST, detection.reason(), history, null))
-                            : now(() -> reply(message, NO_HUMAN_AVAILABLE, List.of(), BuiltInResponder.NAME));
-                    case CUSTOM_PHRASE -> triggers.mayHandOff(HandoffTrigger.CUSTOM_PHRASE)
-                            ? now(() -> handOff(message, HandoffTrigger.CUSTOM_PHRASE, detection.reason(), history, null))
-                            : respond(message, context, triggers, request, history, "");
-                    case FORBIDDEN_TOPIC -> triggers.mayHandOff(HandoffTrigger.FORBIDDEN_TOPIC)
-                            ? now(() -> handOff(message, HandoffTrigger.FORBIDDEN_TOPIC, detection.reason(), history, null))
-                            : now(() -> reply(message, TOPIC_NOT_SUPPORTED, List.of(), BuiltInResponder.NAME));
-                    case FRUSTRATION -> triggers.mayHandOff(HandoffTrigger.FRUSTRATION)
-                            ? now(() -> handOff(message, HandoffTrigger.FRUSTRATION, detection.reason(), history, null))
-                            : respond(message, context, triggers, request, history, EMPATHY);
-                    case RESOLUTION -> hasBeenAnswered(history)
-                            ? now(() -> resolve(message, RESOLVED_REPLY, BuiltInResponder.NAME, detection.reason()))
-                            : now(() -> reply(message, ANYTHING_ELSE, List.of(), BuiltInResponder.NAME));
-                    case NONE -> respond(message, context, triggers, request, history, "");
-                };
+                List<Turn> turns = history.stream().map(VisitorMessageService::turn).filter(t -> t != null).toList();
+                boolean mayAskForHuman = !context.recentlyDeclined(clock.instant(), QUIET_AFTER_DECLINE);
+                return plan(message.orgId(), message.conversationId(), message.messageId(), message.text(), turns,
+                        settings, loaded.getT1(), context.consecutiveFailures(), mayAskForHuman)
+                    .map(plan -> () -> carryOut(message, history, plan));
             });
     }
 
-    private static Mono<Reaction> now(Reaction reaction) {
-        return Mono.just(reaction);
+    /**
+     * What the AI would do about a message, written nowhere: the playground's answer, on the same code path and with
+     * the org's current settings as a real message (a fresh conversation: no unanswered questions before, no declined
+     * handoff). The org's model, if it has one, is asked.
+     */
+    public Mono<Plan> rehearse(String orgId, String text, List<Turn> history) {
+        return Mono.zip(aiSettings.get(orgId), handoffSettings.triggerSettings(orgId))
+            .flatMap(loaded -> plan(orgId, "playground", "playground", text, history, loaded.getT1(), loaded.getT2(), 0,
+                    true));
     }
 
-    /** Asks the responder (the model, if the org has one) first; the reaction to its outcome is applied later. */
-    private Mono<Reaction> respond(MessageReceived message, ConversationContext context, TriggerSettings triggers,
-            ResponderRequest request, List<StoredMessage> history, String prefix) {
-        boolean mayAskForHuman = !context.recentlyDeclined(clock.instant(), QUIET_AFTER_DECLINE);
+    private Mono<Plan> plan(String orgId, String conversationId, String messageId, String text, List<Turn> turns,
+            AiSettings settings, TriggerSettings handoff, int failures, boolean mayAskForHuman) {
+        TriggerSettings triggers = handoff.withInstructions(settings.customHandoffInstructions());
+        return understanding.read(text, turns, triggers).flatMap(reading -> {
+            ResponderRequest request = new ResponderRequest(orgId, conversationId, messageId, text, turns, settings, reading);
+            return decide(request, triggers, failures, mayAskForHuman, reading);
+        });
+    }
+
+    /** The first signal the org acts on decides; a message with none is answered. */
+    private Mono<Plan> decide(ResponderRequest request, TriggerSettings triggers, int failures, boolean mayAskForHuman,
+            Reading reading) {
+        Language language = reading.language();
+        Signal signal = actedOn(reading, triggers);
+        if (signal == null) {
+            return respond(request, triggers, failures, mayAskForHuman, "");
+        }
+        String reason = reading.reason(signal);
+        return switch (signal) {
+            case HUMAN_REQUEST -> triggers.mayHandOff(HandoffTrigger.HUMAN_REQUEST)
+                    ? Mono.just(Plan.handoff(reading, HandoffTrigger.HUMAN_REQUEST, reason))
+                    : Mono.just(Plan.reply(reading, fixed(language, "no-human-available")));
+            case CUSTOM_PHRASE -> triggers.mayHandOff(HandoffTrigger.CUSTOM_PHRASE)
+                    ? Mono.just(Plan.handoff(reading, HandoffTrigger.CUSTOM_PHRASE, reason))
+                    : respond(request, triggers, failures, mayAskForHuman, "");
+            case FORBIDDEN_TOPIC -> triggers.mayHandOff(HandoffTrigger.FORBIDDEN_TOPIC)
+                    ? Mono.just(Plan.handoff(reading, HandoffTrigger.FORBIDDEN_TOPIC, reason))
+                    : Mono.just(Plan.reply(reading, fixed(language, "topic-not-supported")));
+            case FRUSTRATION -> triggers.mayHandOff(HandoffTrigger.FRUSTRATION)
+                    ? Mono.just(Plan.handoff(reading, HandoffTrigger.FRUSTRATION, reason))
+                    : respond(request, triggers, failures, mayAskForHuman, Replies.text(language, "empathy"));
+            case RESOLUTION -> Mono.just(new Plan(reading, fixed(language, "resolved"), null, new Plan.Resolution(reason),
+                    null));
+        };
+    }
+
+    private static Plan.Reply fixed(Language language, String key) {
+        return new Plan.Reply(Replies.text(language, key), List.of(), BuiltInResponder.NAME, null);
+    }
+
+    /**
+     * The signal the org acts on: a request for a person always (the visitor gets an honest answer even when handoff
+     * is off), a resolution always, the other triggers only when the org has them active.
+     */
+    static Signal actedOn(Reading reading, TriggerSettings triggers) {
+        for (Signal signal : Signal.values()) {
+            if (!reading.has(signal)) {
+                continue;
+            }
+            if (signal == Signal.HUMAN_REQUEST || signal == Signal.RESOLUTION
+                    || triggers.isActive(IntentReader.trigger(signal))) {
+                return signal;
+            }
+        }
+        return null;
+    }
+
+    /** Asks the responder (the model, if the org has one) and plans what to do with its outcome. */
+    private Mono<Plan> respond(ResponderRequest request, TriggerSettings triggers, int failures, boolean mayAskForHuman,
+            String prefix) {
         return responders.respond(request)
-            .map(outcome -> () -> onOutcome(message, context, triggers, history, prefix, mayAskForHuman, outcome));
+            .map(outcome -> onOutcome(request.reading(), triggers, failures, mayAskForHuman, prefix, outcome));
     }
 
-    private Mono<Void> onOutcome(MessageReceived message, ConversationContext context, TriggerSettings triggers,
-            List<StoredMessage> history, String prefix, boolean mayAskForHuman, ResponderOutcome outcome) {
+    private Plan onOutcome(Reading reading, TriggerSettings triggers, int failures, boolean mayAskForHuman, String prefix,
+            ResponderOutcome outcome) {
+        Language language = reading.language();
         if (outcome instanceof ResponderOutcome.Answered answered) {
-            return reply(message, prefix + answered.text(), answered.sources(), answered.responder())
-                .then(answered.smallTalk() || context.consecutiveFailures() == 0 ? Mono.empty()
-                        : store.failures(message.conversationId(), 0));
+            return new Plan(reading, new Plan.Reply(prefix + answered.text(), answered.sources(), answered.responder(),
+                    answered.confidence()), null, null, answered.smallTalk() || failures == 0 ? null : 0);
         }
         if (outcome instanceof ResponderOutcome.Unanswered unanswered) {
-            int failures = context.consecutiveFailures() + 1;
-            Mono<Void> said = store.failures(message.conversationId(), failures)
-                .then(reply(message, prefix + unanswered.text(), List.of(), unanswered.responder()));
-            if (mayAskForHuman && failures >= properties.unproductiveAfter()
-                    && triggers.mayHandOff(HandoffTrigger.UNPRODUCTIVE)) {
-                return said.then(handOff(message, HandoffTrigger.UNPRODUCTIVE,
-                        failures + " questions in a row went unanswered", history, null));
+            int now = failures + 1;
+            Plan.Reply said = new Plan.Reply(prefix + unanswered.text(), List.of(), unanswered.responder(),
+                    unanswered.confidence());
+            if (mayAskForHuman && now >= properties.unproductiveAfter() && triggers.mayHandOff(HandoffTrigger.UNPRODUCTIVE)) {
+                return new Plan(reading, said, new Plan.Handoff(HandoffTrigger.UNPRODUCTIVE,
+                        now + " questions in a row went unanswered", null), null, now);
             }
             if (mayAskForHuman && triggers.mayHandOff(HandoffTrigger.AI_DECISION)) {
-                return said.then(handOff(message, HandoffTrigger.AI_DECISION, unanswered.reason(), history, null));
+                return new Plan(reading, said, new Plan.Handoff(HandoffTrigger.AI_DECISION, unanswered.reason(), null),
+                        null, now);
             }
-            return store.failures(message.conversationId(), failures)
-                .then(reply(message, prefix + unanswered.text() + KEEP_TRYING, List.of(), unanswered.responder()));
+            return new Plan(reading, new Plan.Reply(said.text() + Replies.text(language, "keep-trying"), List.of(),
+                    unanswered.responder(), unanswered.confidence()), null, null, now);
         }
         if (outcome instanceof ResponderOutcome.HandoffWanted wanted) {
-            Mono<Void> said = wanted.text() == null ? Mono.empty()
-                    : reply(message, prefix + wanted.text(), List.of(), wanted.responder());
+            Plan.Reply said = wanted.text() == null ? null
+                    : new Plan.Reply(prefix + wanted.text(), List.of(), wanted.responder(), null);
             if (mayAskForHuman && triggers.mayHandOff(HandoffTrigger.AI_DECISION)) {
-                return said.then(handOff(message, HandoffTrigger.AI_DECISION, wanted.reason(), history,
-                        wanted.summary()));
+                return new Plan(reading, said, new Plan.Handoff(HandoffTrigger.AI_DECISION, wanted.reason(),
+                        wanted.summary()), null, null);
             }
-            return wanted.text() != null ? said
-                    : reply(message, "I'm sorry, I can't answer that one." + KEEP_TRYING, List.of(), wanted.responder());
+            return Plan.reply(reading, said != null ? said : new Plan.Reply(Replies.text(language, "cannot-answer")
+                    + Replies.text(language, "keep-trying"), List.of(), wanted.responder(), null));
         }
         ResponderOutcome.ResolutionWanted resolution = (ResponderOutcome.ResolutionWanted) outcome;
-        return resolve(message, resolution.text() != null ? resolution.text() : RESOLVED_REPLY,
-                resolution.responder(), "the model saw the visitor confirm the issue is solved");
+        return new Plan(reading, new Plan.Reply(resolution.text() != null ? resolution.text()
+                : Replies.text(language, "resolved"), List.of(), resolution.responder(), null), null,
+                new Plan.Resolution("the model saw the visitor confirm the issue is solved"), null);
+    }
+
+    /** Publishes what the plan says, in the caller's transaction: the failures count, the reply, the request(s). */
+    private Mono<Void> carryOut(MessageReceived message, List<StoredMessage> history, Plan plan) {
+        Mono<Void> done = plan.failures() == null ? Mono.empty() : store.failures(message.conversationId(), plan.failures());
+        if (plan.reply() != null) {
+            done = done.then(reply(message, plan.reply().text(), plan.reply().sources(), plan.reply().responder()));
+        }
+        if (plan.handoff() != null) {
+            done = done.then(handOff(message, plan.handoff().trigger(), plan.handoff().reason(), history,
+                    plan.handoff().modelSummary(), plan.reading()));
+        }
+        if (plan.resolution() != null) {
+            done = done.then(resolve(message, plan.resolution().reason()));
+        }
+        return done;
     }
 
     private Mono<Void> reply(MessageReceived message, String text, List<ReplyGenerated.Source> sources, String responder) {
@@ -260,25 +314,21 @@ public class VisitorMessageService {
     }
 
     private Mono<Void> handOff(MessageReceived message, HandoffTrigger trigger, String reason, List<StoredMessage> history,
-            String modelSummary) {
+            String modelSummary, Reading reading) {
         Instant now = clock.instant();
         meters.counter("supportchat.ai.handoffs.requested", "trigger", trigger.name()).increment();
-        String summary = HandoffSummary.of(message.text(), history, reason, modelSummary);
+        boolean justARequest = reading.has(Signal.HUMAN_REQUEST) && message.text().strip().split("\\s+").length <= 6;
+        String summary = HandoffSummary.of(message.text(), justARequest, history, reason, modelSummary);
         return outbox.publish(new HandoffRequested(UUID.randomUUID().toString(), message.conversationId(),
-                message.orgId(), trigger, reason, summary, message.messageId(), SOURCE_AI, now))
+                message.orgId(), trigger, reason, summary, message.messageId(), SOURCE_AI, now,
+                reading.language().code()))
             .then(store.handoffRequested(message.conversationId(), now));
     }
 
-    private Mono<Void> resolve(MessageReceived message, String text, String responder, String reason) {
+    private Mono<Void> resolve(MessageReceived message, String reason) {
         meters.counter("supportchat.ai.resolutions.requested").increment();
-        return reply(message, text, List.of(), responder)
-            .then(outbox.publish(new ResolutionRequested(message.conversationId(), message.orgId(), message.messageId(),
-                    reason, clock.instant())));
-    }
-
-    /** "Thanks, that helps" means something only after someone has answered. */
-    private static boolean hasBeenAnswered(List<StoredMessage> history) {
-        return history.stream().anyMatch(m -> m.authorType() == AuthorType.AI || m.authorType() == AuthorType.OPERATOR);
+        return outbox.publish(new ResolutionRequested(message.conversationId(), message.orgId(), message.messageId(),
+                reason, clock.instant()));
     }
 
     private static Turn turn(StoredMessage message) {

@@ -7,6 +7,8 @@ import reactor.util.retry.Retry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.supportchat.ai.understanding.Understanding;
+
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,8 +20,13 @@ class KnowledgeConfiguration {
     private static final Logger log = LoggerFactory.getLogger(KnowledgeConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    KnowledgeIndex knowledgeIndex() {
-        return new KnowledgeIndex();
+    KnowledgeIndex knowledgeIndex(RetrievalConfidence confidence, Understanding understanding) {
+        return new KnowledgeIndex(Glossary.load(), confidence, understanding::embedIfReady);
+    }
+
+    @Bean
+    RetrievalConfidence retrievalConfidence() {
+        return RetrievalConfidence.load();
     }
 
     /**

@@ -3,28 +3,45 @@ package com.supportchat.ai.knowledge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.de.GermanAnalyzer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.es.SpanishAnalyzer;
+import org.apache.lucene.analysis.fr.FrenchAnalyzer;
+import org.apache.lucene.analysis.it.ItalianAnalyzer;
+import org.apache.lucene.analysis.miscellaneous.PerFieldAnalyzerWrapper;
+import org.apache.lucene.analysis.nl.DutchAnalyzer;
+import org.apache.lucene.analysis.pt.PortugueseAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
+import org.apache.lucene.document.KnnFloatVectorField;
+import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.VectorSimilarityFunction;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.KnnFloatVectorQuery;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TermQuery;
@@ -35,23 +52,44 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
+import com.supportchat.ai.understanding.Language;
+
 /**
- * In-memory Lucene BM25 index, one per org (so term statistics are the org's own). Writes and searches run
- * on {@code boundedElastic}; the index is derived state, rebuilt from PostgreSQL at start.
+ * In-memory hybrid index, one per org (so term statistics are the org's own): every passage (chunk) of every
+ * article is searchable by its words (BM25, analysed in the article's language: stop words, Snowball stems) and by
+ * its meaning (its stored sentence embedding, in Lucene's HNSW vector graph). A search runs both, fuses the two
+ * rankings by reciprocal rank, and gives each passage a calibrated confidence ({@link RetrievalConfidence}) that
+ * decides whether the built-in responder answers with it.
+ *
+ * <p>A question in another language than an article reaches it through the {@link Glossary}. Queries are capped
+ * ({@link #MAX_QUERY_TERMS}), so a long message with many distinct words cannot exhaust Lucene's clause limit.
+ * Writes and searches run on {@code boundedElastic}; the index is derived state, rebuilt from PostgreSQL at start.
  */
 public class KnowledgeIndex implements AutoCloseable {
 
+    /** Distinct words of a query that are searched for (the first ones; the rest add little but cost). */
+    static final int MAX_QUERY_TERMS = 48;
+    /** Candidates each ranking contributes to the fusion. */
+    static final int CANDIDATES = 20;
+    /** Reciprocal rank fusion's constant. */
+    static final int RRF_K = 10;
+
     private static final String ARTICLE_ID = "articleId";
+    private static final String ORDINAL = "ordinal";
+    private static final String LANGUAGE = "language";
     private static final String TITLE = "title";
     private static final String HEADING = "heading";
     private static final String BODY = "body";
-    private static final String ALL = "all";
+    private static final String VECTOR = "vector";
+    private static final String SENTENCE_VECTOR = "sentenceVector";
+    /** Sentences whose vectors take part in a search. */
+    static final int SENTENCE_CANDIDATES = 30;
 
     /**
      * Lucene's English stop words plus the question and pronoun words visitors wrap their questions in:
      * "how do I ..." says nothing about which passage answers it.
      */
-    static final CharArraySet STOP_WORDS;
+    static final CharArraySet ENGLISH_STOP_WORDS;
 
     static {
         CharArraySet stop = new CharArraySet(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, true);
@@ -64,37 +102,99 @@ public class KnowledgeIndex implements AutoCloseable {
                 "help", "question", "info", "information", "possible", "able", "ok", "okay", "long", "take", "takes",
                 "find", "work", "use", "go", "see", "look", "doing", "done", "put", "let", "say", "said", "else", "really",
                 "still", "already", "today", "now", "yes", "no", "well", "them", "they", "is", "are", "was", "were"));
-        STOP_WORDS = CharArraySet.unmodifiableSet(stop);
+        ENGLISH_STOP_WORDS = CharArraySet.unmodifiableSet(stop);
     }
 
-    private final Analyzer analyzer = new EnglishAnalyzer(STOP_WORDS);
+    private final Map<Language, Analyzer> analyzers = new EnumMap<>(Language.class);
+    private final Analyzer analyzer;
     private final ConcurrentHashMap<String, OrgIndex> orgs = new ConcurrentHashMap<>();
+    private final Glossary glossary;
+    private final RetrievalConfidence confidence;
+    private final Function<String, float[]> encoder;
     private final Scheduler scheduler;
 
-    public KnowledgeIndex() {
-        this(Schedulers.boundedElastic());
+    /**
+     * @param encoder sentence embeddings of a question's translation (a question asked in another language than the
+     *                articles is compared by meaning through its glossary translation); null: not available yet
+     */
+    public KnowledgeIndex(Glossary glossary, RetrievalConfidence confidence, Function<String, float[]> encoder) {
+        this(glossary, confidence, encoder, Schedulers.boundedElastic());
     }
 
-    KnowledgeIndex(Scheduler scheduler) {
+    KnowledgeIndex(Glossary glossary, RetrievalConfidence confidence, Function<String, float[]> encoder,
+            Scheduler scheduler) {
+        this.glossary = glossary;
+        this.confidence = confidence;
+        this.encoder = encoder;
         this.scheduler = scheduler;
+        analyzers.put(Language.EN, new EnglishAnalyzer(ENGLISH_STOP_WORDS));
+        analyzers.put(Language.DE, new GermanAnalyzer());
+        analyzers.put(Language.ES, new SpanishAnalyzer());
+        analyzers.put(Language.FR, new FrenchAnalyzer());
+        analyzers.put(Language.PT, new PortugueseAnalyzer());
+        analyzers.put(Language.IT, new ItalianAnalyzer());
+        analyzers.put(Language.NL, new DutchAnalyzer());
+        Map<String, Analyzer> perField = new HashMap<>();
+        for (Language language : Language.values()) {
+            for (String field : List.of(TITLE, HEADING, BODY)) {
+                perField.put(field(field, language), analyzers.get(language));
+            }
+        }
+        this.analyzer = new PerFieldAnalyzerWrapper(analyzers.get(Language.EN), perField);
     }
 
-    /** Indexes the article's chunks, replacing whatever was indexed for it before. */
-    public Mono<Void> put(Article article) {
+    private static String field(String name, Language language) {
+        return name + "_" + language.code();
+    }
+
+    /**
+     * An article's passages with their embeddings, ready to index: one vector per passage, and one per sentence of
+     * each passage (a short question is closest to the sentence that answers it, which a long passage's vector blurs).
+     */
+    public record IndexedArticle(Article article, Language language, List<Chunk> chunks, List<float[]> vectors,
+            List<List<float[]>> sentenceVectors) {
+
+        public IndexedArticle {
+            chunks = List.copyOf(chunks);
+            vectors = List.copyOf(vectors);
+            sentenceVectors = sentenceVectors == null ? List.of() : List.copyOf(sentenceVectors);
+        }
+    }
+
+    /** Indexes the article's passages, replacing whatever was indexed for it before. */
+    public Mono<Void> put(IndexedArticle indexed) {
         return Mono.<Void>fromRunnable(() -> {
+            Article article = indexed.article();
+            Language language = indexed.language();
             OrgIndex index = orgs.computeIfAbsent(article.orgId(), org -> new OrgIndex(analyzer));
             List<Document> documents = new ArrayList<>();
-            for (Chunk chunk : Chunker.chunk(article.content(), article.format())) {
+            for (int i = 0; i < indexed.chunks().size(); i++) {
+                Chunk chunk = indexed.chunks().get(i);
                 Document doc = new Document();
                 doc.add(new StringField(ARTICLE_ID, article.id(), Field.Store.YES));
-                doc.add(new TextField(TITLE, article.title(), Field.Store.YES));
-                doc.add(new TextField(HEADING, chunk.heading(), Field.Store.YES));
-                doc.add(new TextField(BODY, chunk.text(), Field.Store.YES));
-                doc.add(new TextField(ALL, article.title() + "\n" + String.join(" ", article.tags()) + "\n"
-                        + chunk.heading() + "\n" + chunk.text(), Field.Store.NO));
+                doc.add(new StoredField(ORDINAL, i));
+                doc.add(new StringField(LANGUAGE, language.code(), Field.Store.YES));
+                doc.add(new StoredField(TITLE, article.title()));
+                doc.add(new StoredField(HEADING, chunk.heading()));
+                doc.add(new StoredField(BODY, chunk.text()));
+                doc.add(new TextField(field(TITLE, language), article.title() + " " + String.join(" ", article.tags()),
+                        Field.Store.NO));
+                doc.add(new TextField(field(HEADING, language), chunk.heading(), Field.Store.NO));
+                doc.add(new TextField(field(BODY, language), article.title() + "\n" + String.join(" ", article.tags())
+                        + "\n" + chunk.heading() + "\n" + chunk.text(), Field.Store.NO));
+                doc.add(new KnnFloatVectorField(VECTOR, indexed.vectors().get(i), VectorSimilarityFunction.DOT_PRODUCT));
                 documents.add(doc);
+                if (i < indexed.sentenceVectors().size()) {
+                    for (float[] sentence : indexed.sentenceVectors().get(i)) {
+                        Document s = new Document();
+                        s.add(new StringField(ARTICLE_ID, article.id(), Field.Store.YES));
+                        s.add(new StoredField(ORDINAL, i));
+                        s.add(new KnnFloatVectorField(SENTENCE_VECTOR, sentence, VectorSimilarityFunction.DOT_PRODUCT));
+                        documents.add(s);
+                    }
+                }
             }
-            index.replace(article.id(), documents);
+            index.replace(article.id(), language, documents, indexed);
         }).subscribeOn(scheduler);
     }
 
@@ -102,26 +202,32 @@ public class KnowledgeIndex implements AutoCloseable {
         return Mono.<Void>fromRunnable(() -> {
             OrgIndex index = orgs.get(orgId);
             if (index != null) {
-                index.replace(articleId, List.of());
+                index.replace(articleId, null, List.of(), null);
             }
         }).subscribeOn(scheduler);
+    }
+
+    /** The titles of an org's articles, the ones searched most often first (what the knowledge base covers). */
+    public List<String> titles(String orgId) {
+        OrgIndex index = orgs.get(orgId);
+        return index == null ? List.of() : index.titles();
     }
 
     /** The best passages for the query, best first; empty when the org has no articles or nothing matches. */
-    public Mono<List<Passage>> search(String orgId, String query, int limit) {
+    public Mono<List<Passage>> search(String orgId, SearchQuery query, int limit) {
         return Mono.fromCallable(() -> {
             OrgIndex index = orgs.get(orgId);
-            if (index == null || query == null || query.isBlank()) {
+            if (index == null || query.text() == null || query.text().isBlank()) {
                 return List.<Passage>of();
             }
-            return index.search(terms(query), limit);
+            return index.search(query, limit);
         }).subscribeOn(scheduler);
     }
 
-    /** The analyzed terms of a text, deduplicated, in order. */
-    List<String> terms(String text) {
+    /** The analysed terms of a text in a language, deduplicated, in order. */
+    List<String> terms(String text, Language language) {
         Set<String> terms = new LinkedHashSet<>();
-        try (TokenStream stream = analyzer.tokenStream(ALL, text)) {
+        try (TokenStream stream = analyzers.get(language).tokenStream(BODY, text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
@@ -145,6 +251,9 @@ public class KnowledgeIndex implements AutoCloseable {
 
         private final IndexWriter writer;
         private final SearcherManager searchers;
+        /** What is indexed of each article, by id: its language, title, passages and their vectors. */
+        private final Map<String, IndexedArticle> articles = new ConcurrentHashMap<>();
+        private final Map<String, Language> languages = new ConcurrentHashMap<>();
 
         OrgIndex(Analyzer analyzer) {
             try {
@@ -157,7 +266,7 @@ public class KnowledgeIndex implements AutoCloseable {
             }
         }
 
-        synchronized void replace(String articleId, List<Document> documents) {
+        synchronized void replace(String articleId, Language language, List<Document> documents, IndexedArticle indexed) {
             try {
                 writer.deleteDocuments(new Term(ARTICLE_ID, articleId));
                 if (!documents.isEmpty()) {
@@ -165,53 +274,199 @@ public class KnowledgeIndex implements AutoCloseable {
                 }
                 writer.commit();
                 searchers.maybeRefreshBlocking();
+                if (documents.isEmpty()) {
+                    languages.remove(articleId);
+                    articles.remove(articleId);
+                }
+                else {
+                    languages.put(articleId, language);
+                    articles.put(articleId, indexed);
+                }
             }
             catch (IOException ex) {
                 throw new UncheckedIOException(ex);
             }
         }
 
-        List<Passage> search(List<String> queryTerms, int limit) throws IOException {
-            if (queryTerms.isEmpty()) {
-                return List.of();
+        List<String> titles() {
+            return articles.values().stream().map(a -> a.article().title()).sorted().toList();
+        }
+
+        List<Passage> search(SearchQuery query, int limit) throws IOException {
+            Set<Language> present = new LinkedHashSet<>();
+            if (languages.containsValue(query.language())) {
+                present.add(query.language());
             }
+            present.addAll(languages.values());
+            Map<Language, Set<String>> translated = glossary.translate(query.text(), query.language());
             IndexSearcher searcher = searchers.acquire();
             try {
                 searcher.setSimilarity(new BM25Similarity());
-                BooleanQuery.Builder query = new BooleanQuery.Builder();
-                for (String term : queryTerms) {
-                    query.add(new TermQuery(new Term(ALL, term)), BooleanClause.Occur.SHOULD);
-                    query.add(new BoostQuery(new TermQuery(new Term(TITLE, term)), 0.5f), BooleanClause.Occur.SHOULD);
-                    query.add(new BoostQuery(new TermQuery(new Term(HEADING, term)), 0.8f), BooleanClause.Occur.SHOULD);
-                }
-                TopDocs top = searcher.search(query.build(), limit);
                 IndexReader reader = searcher.getIndexReader();
-                double[] idf = new double[queryTerms.size()];
-                double total = 0;
-                for (int i = 0; i < queryTerms.size(); i++) {
-                    int df = reader.docFreq(new Term(ALL, queryTerms.get(i)));
-                    idf[i] = Math.log(1 + (reader.numDocs() - df + 0.5) / (df + 0.5));
-                    total += idf[i];
+                Map<Language, List<String>> termsByLanguage = queryTerms(query, present, translated, reader);
+                Map<PassageKey, Double> fused = new LinkedHashMap<>();
+                Map<PassageKey, Integer> lexicalRank = new HashMap<>();
+                BooleanQuery.Builder words = new BooleanQuery.Builder();
+                int clauses = 0;
+                for (Map.Entry<Language, List<String>> entry : termsByLanguage.entrySet()) {
+                    for (String term : entry.getValue()) {
+                        words.add(new TermQuery(new Term(field(BODY, entry.getKey()), term)), BooleanClause.Occur.SHOULD);
+                        words.add(new BoostQuery(new TermQuery(new Term(field(TITLE, entry.getKey()), term)), 0.5f),
+                                BooleanClause.Occur.SHOULD);
+                        words.add(new BoostQuery(new TermQuery(new Term(field(HEADING, entry.getKey()), term)), 0.8f),
+                                BooleanClause.Occur.SHOULD);
+                        clauses += 3;
+                    }
+                }
+                if (clauses > 0) {
+                    fuse(fused, lexicalRank, keys(searcher, searcher.search(words.build(), CANDIDATES).scoreDocs));
+                }
+                float[] meaning = meaning(query, present, translated);
+                if (meaning != null) {
+                    fuse(fused, null, keys(searcher, searcher.search(new KnnFloatVectorQuery(VECTOR, meaning, CANDIDATES),
+                            CANDIDATES).scoreDocs));
+                    fuse(fused, null, keys(searcher, searcher.search(new KnnFloatVectorQuery(SENTENCE_VECTOR, meaning,
+                            SENTENCE_CANDIDATES), SENTENCE_CANDIDATES).scoreDocs));
                 }
                 List<Passage> passages = new ArrayList<>();
-                for (ScoreDoc hit : top.scoreDocs) {
-                    Document doc = searcher.storedFields().document(hit.doc);
-                    Set<String> chunkTerms = new LinkedHashSet<>(terms(doc.get(TITLE) + "\n" + doc.get(HEADING) + "\n"
-                            + doc.get(BODY)));
-                    double covered = 0;
-                    for (int i = 0; i < queryTerms.size(); i++) {
-                        if (chunkTerms.contains(queryTerms.get(i))) {
-                            covered += idf[i];
-                        }
+                for (Map.Entry<PassageKey, Double> hit : fused.entrySet()) {
+                    IndexedArticle indexed = articles.get(hit.getKey().articleId());
+                    int ordinal = hit.getKey().ordinal();
+                    if (indexed == null || ordinal >= indexed.chunks().size()) {
+                        continue;
                     }
-                    passages.add(new Passage(doc.get(ARTICLE_ID), doc.get(TITLE), doc.get(HEADING), doc.get(BODY),
-                            hit.score, total == 0 ? 0 : covered / total));
+                    Chunk chunk = indexed.chunks().get(ordinal);
+                    double similarity = meaning == null ? 0 : similarity(meaning, indexed, ordinal);
+                    // the share of what was asked: in the question's own language its own words (synonyms the
+                    // glossary added are alternatives, not more to cover); in another, its translated words
+                    List<String> asked = indexed.language() == query.language() ? terms(query.text(), query.language())
+                            : termsByLanguage.getOrDefault(indexed.language(), List.of());
+                    double coverage = coverage(reader, asked.size() > MAX_QUERY_TERMS ? asked.subList(0, MAX_QUERY_TERMS)
+                            : asked, indexed.language(), indexed.article().title() + "\n" + chunk.heading() + "\n"
+                                    + chunk.text());
+                    Integer rank = lexicalRank.get(hit.getKey());
+                    passages.add(new Passage(indexed.article().id(), indexed.article().title(), chunk.heading(), chunk.text(),
+                            indexed.language(), hit.getValue(), similarity, coverage, rank == null ? -1 : rank, 0));
                 }
-                return passages;
+                passages.sort(Comparator.comparingDouble(Passage::fusedScore).reversed());
+                List<Passage> best = passages.subList(0, Math.min(limit, passages.size()));
+                return confidence.rate(best);
             }
             finally {
                 searchers.release(searcher);
             }
+        }
+
+        /** The best cosine of the query with the passage or one of its sentences. */
+        private double similarity(float[] meaning, IndexedArticle indexed, int ordinal) {
+            double best = dot(meaning, indexed.vectors().get(ordinal));
+            if (ordinal < indexed.sentenceVectors().size()) {
+                for (float[] sentence : indexed.sentenceVectors().get(ordinal)) {
+                    best = Math.max(best, dot(meaning, sentence));
+                }
+            }
+            return best;
+        }
+
+        /** The passages of a ranking, best first, each once (a passage's sentences count as the passage). */
+        private List<PassageKey> keys(IndexSearcher searcher, ScoreDoc[] hits) throws IOException {
+            List<PassageKey> keys = new ArrayList<>();
+            for (ScoreDoc hit : hits) {
+                Document doc = searcher.storedFields().document(hit.doc);
+                PassageKey key = new PassageKey(doc.get(ARTICLE_ID), doc.getField(ORDINAL).numericValue().intValue());
+                if (!keys.contains(key)) {
+                    keys.add(key);
+                }
+            }
+            return keys;
+        }
+
+        /** Adds a ranking's reciprocal ranks to the fused scores (and remembers the ranks by words). */
+        private static void fuse(Map<PassageKey, Double> fused, Map<PassageKey, Integer> ranks, List<PassageKey> ranking) {
+            for (int rank = 0; rank < ranking.size(); rank++) {
+                fused.merge(ranking.get(rank), 1.0 / (RRF_K + rank + 1), Double::sum);
+                if (ranks != null) {
+                    ranks.putIfAbsent(ranking.get(rank), rank);
+                }
+            }
+        }
+
+        /**
+         * What the query means, as a vector to compare passages with: its own embedding when the org's articles are in
+         * its language; else (the sentence model reads English) the embedding of its glossary translation to English,
+         * when it has one.
+         */
+        private float[] meaning(SearchQuery query, Set<Language> present, Map<Language, Set<String>> translated) {
+            if (query.language() == Language.EN || present.contains(query.language()) || encoder == null) {
+                return query.embedding();
+            }
+            Set<String> english = translated.get(Language.EN);
+            if (english == null || english.isEmpty()) {
+                return query.embedding();
+            }
+            float[] gloss = encoder.apply(String.join(" ", english));
+            return gloss == null ? query.embedding() : gloss;
+        }
+
+        /**
+         * The query's words in each language the org's articles are written in, capped at {@link #MAX_QUERY_TERMS}:
+         * in its own language its words and the glossary's synonyms; in another language the glossary's translation of what it names, and those
+         * of its own words that the articles contain (names, numbers, loanwords). The question's language comes first.
+         */
+        private Map<Language, List<String>> queryTerms(SearchQuery query, Set<Language> present,
+                Map<Language, Set<String>> translated, IndexReader reader) throws IOException {
+            Map<Language, List<String>> terms = new EnumMap<>(Language.class);
+            int budget = MAX_QUERY_TERMS;
+            for (Language language : present) {
+                Set<String> words = new LinkedHashSet<>();
+                if (language == query.language()) {
+                    words.addAll(terms(query.text(), language));
+                    Set<String> synonyms = translated.get(language);
+                    if (synonyms != null) {
+                        words.addAll(terms(String.join(" ", synonyms), language));
+                    }
+                }
+                else {
+                    Set<String> extra = translated.get(language);
+                    if (extra != null) {
+                        words.addAll(terms(String.join(" ", extra), language));
+                    }
+                    for (String own : terms(query.text(), language)) {
+                        if (reader.docFreq(new Term(field(BODY, language), own)) > 0) {
+                            words.add(own);
+                        }
+                    }
+                }
+                List<String> capped = new ArrayList<>();
+                for (String word : words) {
+                    if (budget-- <= 0) {
+                        break;
+                    }
+                    capped.add(word);
+                }
+                terms.put(language, capped);
+            }
+            return terms;
+        }
+
+        /** The share of the query's information (IDF-weighted terms) the passage contains. */
+        private double coverage(IndexReader reader, List<String> queryTerms, Language language, String passage)
+                throws IOException {
+            if (queryTerms.isEmpty()) {
+                return 0;
+            }
+            Set<String> passageTerms = new LinkedHashSet<>(terms(passage, language));
+            double total = 0;
+            double covered = 0;
+            for (String term : queryTerms) {
+                int df = reader.docFreq(new Term(field(BODY, language), term));
+                double idf = Math.log(1 + (reader.numDocs() - df + 0.5) / (df + 0.5));
+                total += idf;
+                if (passageTerms.contains(term)) {
+                    covered += idf;
+                }
+            }
+            return total == 0 ? 0 : covered / total;
         }
 
         void close() {
@@ -223,5 +478,16 @@ public class KnowledgeIndex implements AutoCloseable {
                 throw new UncheckedIOException(ex);
             }
         }
+    }
+
+    private record PassageKey(String articleId, int ordinal) {
+    }
+
+    private static double dot(float[] a, float[] b) {
+        double sum = 0;
+        for (int i = 0; i < a.length; i++) {
+            sum += a[i] * b[i];
+        }
+        return sum;
     }
 }

@@ -47,7 +47,7 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
-import com.supportchat.ai.knowledge.KnowledgeIndex;
+import com.supportchat.ai.understanding.Turn;
 import com.supportchat.ai.knowledge.Passage;
 import com.supportchat.ai.settings.AiSettings;
 import com.supportchat.events.ReplyGenerated;
@@ -80,7 +80,7 @@ public class OpenAiResponder implements Responder {
             + "Answer the visitor's questions using only the knowledge-base passages below.";
 
     private final ResponderProperties properties;
-    private final KnowledgeIndex index;
+    private final BuiltInResponder builtIn;
     private final JsonMapper json;
     private final Map<String, OpenAIClientAsync> clients = new ConcurrentHashMap<>();
     /** The deployment's endpoint: configuration, trusted. */
@@ -92,9 +92,9 @@ public class OpenAiResponder implements Responder {
     private final TimeLimiter timeLimiter;
     private final Retry retry;
 
-    OpenAiResponder(ResponderProperties properties, KnowledgeIndex index, JsonMapper json, ModelEndpointPolicy policy) {
+    OpenAiResponder(ResponderProperties properties, BuiltInResponder builtIn, JsonMapper json, ModelEndpointPolicy policy) {
         this.properties = properties;
-        this.index = index;
+        this.builtIn = builtIn;
         this.json = json;
         ResponderProperties.OpenAi openai = properties.openai();
         Duration callTimeout = openai.attemptTimeout().plusSeconds(1);
@@ -150,7 +150,7 @@ public class OpenAiResponder implements Responder {
 
     @Override
     public Mono<ResponderOutcome> respond(ResponderRequest request) {
-        return index.search(request.orgId(), request.text(), 4)
+        return builtIn.search(request, 4)
             .flatMap(passages -> complete(request, passages).map(completion -> outcome(completion, passages)));
     }
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import io.r2dbc.spi.Readable;
 import reactor.core.publisher.Mono;
 
-import com.supportchat.ai.trigger.TriggerSettings;
+import com.supportchat.ai.understanding.TriggerSettings;
 import com.supportchat.events.HandoffSettingsChanged;
 import com.supportchat.events.HandoffTrigger;
 

@@ -1,6 +1,6 @@
-package com.supportchat.ai.responder;
+package com.supportchat.ai.understanding;
 
-/** One earlier message of the conversation, as the responder sees it. */
+/** One earlier message of the conversation, as the assistant sees it. */
 public record Turn(Speaker speaker, String text) {
 
     public enum Speaker {

@@ -18,7 +18,8 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 /**
  * Operator tokens from identity-service: RS256 from its JWKS, issuer {@code supportchat-identity}, audience
  * {@code supportchat-console}; the {@code roles} claim ({@code admin}, {@code agent}) becomes ROLE_ADMIN /
- * ROLE_AGENT. Agents read the knowledge base; admins change it and the AI settings.
+ * ROLE_AGENT. Agents read the knowledge base and try the assistant in the playground; admins change the knowledge base
+ * and the AI settings.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -39,6 +40,7 @@ class SecurityConfiguration {
                 .pathMatchers(HttpMethod.GET, "/api/v1/knowledge-base/**").hasAnyRole("ADMIN", "AGENT")
                 .pathMatchers("/api/v1/knowledge-base/**").hasRole("ADMIN")
                 .pathMatchers("/api/v1/settings/ai").hasRole("ADMIN")
+                .pathMatchers(HttpMethod.POST, "/api/v1/ai/playground").hasAnyRole("ADMIN", "AGENT")
                 .pathMatchers("/api/**").authenticated()
                 .anyExchange().denyAll())
             .build();

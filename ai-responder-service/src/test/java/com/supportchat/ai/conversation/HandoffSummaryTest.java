@@ -18,7 +18,7 @@ class HandoffSummaryTest {
                 new StoredMessage("m3", 3, AuthorType.VISITOR, "My refund for order 1234 never arrived"),
                 new StoredMessage("m4", 4, AuthorType.AI, "From our article \"Refunds and returns\": We refund within 5 days."));
 
-        String summary = HandoffSummary.of("talk to a human", history, "visitor asked for a human", null);
+        String summary = HandoffSummary.of("talk to a human", true, history, "visitor asked for a human", null);
 
         assertThat(summary).startsWith("Visitor needs: \"My refund for order 1234 never arrived\"")
             .contains("AI tried:").contains("answered from the article \"Refunds and returns\"")
@@ -28,14 +28,14 @@ class HandoffSummaryTest {
 
     @Test
     void aFirstMessageRequestSaysSo() {
-        String summary = HandoffSummary.of("human please", List.of(), "visitor asked for a human", null);
+        String summary = HandoffSummary.of("human please", true, List.of(), "visitor asked for a human", null);
 
         assertThat(summary).contains("no question asked yet").contains("AI tried: nothing yet");
     }
 
     @Test
     void longMessagesAreShortenedAndTheModelsSummaryIsKept() {
-        String summary = HandoffSummary.of("x ".repeat(200) + "why", List.of(), "model decided", "Needs a refund exception");
+        String summary = HandoffSummary.of("x ".repeat(200) + "why", false, List.of(), "model decided", "Needs a refund exception");
 
         assertThat(summary).contains("...\"").endsWith("Model summary: Needs a refund exception");
     }

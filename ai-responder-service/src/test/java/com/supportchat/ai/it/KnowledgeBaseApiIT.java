@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 
 import com.supportchat.ai.knowledge.KnowledgeBase;
 import com.supportchat.ai.knowledge.Passage;
+import com.supportchat.ai.knowledge.SearchQuery;
+import com.supportchat.ai.understanding.Language;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -37,6 +39,7 @@ class KnowledgeBaseApiIT extends IntegrationTest {
         assertThat(created.get("title")).isEqualTo("Gift cards");
         assertThat(created).containsKey("updatedAt");
         assertThat(search(org, "do gift cards expire")).first().satisfies(p -> assertThat(p.title()).isEqualTo("Gift cards"));
+        assertThat(storedPassageVectors(id)).as("passage embeddings stored with the article").isEqualTo(1);
 
         as(org, "agent").get().uri(ARTICLES).exchange().expectStatus().isOk()
             .expectBody().jsonPath("$[0].id").isEqualTo(id);
@@ -56,6 +59,7 @@ class KnowledgeBaseApiIT extends IntegrationTest {
             .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
             .expectBody().jsonPath("$.type").isEqualTo("https://supportchat.dev/problems/not-found");
         assertThat(search(org, "redeem vouchers")).isEmpty();
+        assertThat(storedPassageVectors(id)).isZero();
     }
 
     @Test
@@ -122,9 +126,18 @@ class KnowledgeBaseApiIT extends IntegrationTest {
             .expectBody().jsonPath("$.type").isEqualTo("https://supportchat.dev/problems/validation");
     }
 
+    private long storedPassageVectors(String articleId) {
+        return db.sql("SELECT count(*) AS n FROM article_chunk WHERE article_id = CAST(:id AS uuid) AND length(embedding) = 1536")
+            .bind("id", articleId)
+            .map(row -> row.get("n", Long.class))
+            .one()
+            .block(Duration.ofSeconds(5));
+    }
+
+    /** The passages that contain most of the query's words (the words part of the search; meaning is not needed here). */
     private List<Passage> search(String org, String query) {
-        return knowledgeBase.search(org, query, 3).block(Duration.ofSeconds(5)).stream()
-            .filter(p -> p.confidence() >= 0.6)
+        return knowledgeBase.search(org, new SearchQuery(query, Language.EN, null), 3).block(Duration.ofSeconds(5)).stream()
+            .filter(p -> p.lexicalRank() >= 0 && p.coverage() >= 0.5)
             .toList();
     }
 }

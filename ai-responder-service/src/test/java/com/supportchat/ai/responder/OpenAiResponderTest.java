@@ -19,7 +19,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.supportchat.ai.understanding.Models;
+import com.supportchat.ai.understanding.TriggerSettings;
+import com.supportchat.ai.understanding.Turn;
 import com.supportchat.ai.knowledge.KnowledgeIndex;
+import com.supportchat.ai.knowledge.RetrievalConfidence;
 import com.supportchat.ai.settings.AiSettings;
 
 /** The OpenAI-compatible path over real HTTP against a fake endpoint, including every way it can fail. */
@@ -47,11 +51,15 @@ class OpenAiResponderTest {
             warmUp.enqueue(completion(message("\"content\":\"warm\"")));
             ResponderProperties properties = ResponderPropertiesMother.withOpenAi(warmUp.url("/v1").toString(), KEY,
                     Duration.ofSeconds(20));
-            new OpenAiResponder(properties, index, JsonMapper.builder().build(), NO_PRIVATE_HOSTS)
+            new OpenAiResponder(properties, builtIn(), JsonMapper.builder().build(), NO_PRIVATE_HOSTS)
                 .respond(new ResponderRequest(DemoKnowledgeBase.ORG, "c0", "m0", "hi", List.of(),
                         AiSettings.defaults(DemoKnowledgeBase.ORG)))
                 .block(Duration.ofSeconds(30));
         }
+    }
+
+    static BuiltInResponder builtIn() {
+        return new BuiltInResponder(index, RetrievalConfidence.load());
     }
 
     @AfterAll
@@ -65,9 +73,9 @@ class OpenAiResponderTest {
         server.start();
         ResponderProperties properties = ResponderPropertiesMother.withOpenAi(server.url("/v1").toString(), KEY,
                 ATTEMPT_TIMEOUT);
-        OpenAiResponder openAi = new OpenAiResponder(properties, index, JsonMapper.builder().build(), NO_PRIVATE_HOSTS);
+        OpenAiResponder openAi = new OpenAiResponder(properties, builtIn(), JsonMapper.builder().build(), NO_PRIVATE_HOSTS);
         meters = new SimpleMeterRegistry();
-        chain = new ResponderChain(new BuiltInResponder(index, properties), openAi, properties, meters);
+        chain = new ResponderChain(builtIn(), openAi, properties, meters);
     }
 
     @AfterEach
@@ -187,8 +195,8 @@ class OpenAiResponderTest {
     void withoutAnyKeyTheModelIsNotCalled() {
         ResponderProperties noKey = ResponderPropertiesMother.withOpenAi(server.url("/v1").toString(), "",
                 Duration.ofMillis(800));
-        OpenAiResponder openAi = new OpenAiResponder(noKey, index, JsonMapper.builder().build(), NO_PRIVATE_HOSTS);
-        ResponderChain builtInOnly = new ResponderChain(new BuiltInResponder(index, noKey), openAi, noKey,
+        OpenAiResponder openAi = new OpenAiResponder(noKey, builtIn(), JsonMapper.builder().build(), NO_PRIVATE_HOSTS);
+        ResponderChain builtInOnly = new ResponderChain(builtIn(), openAi, noKey,
                 new SimpleMeterRegistry());
 
         ResponderOutcome outcome = builtInOnly.respond(BuiltInResponderTest.request("How do I reset my password?"))
@@ -217,8 +225,8 @@ class OpenAiResponderTest {
         ModelEndpointPolicy allowsTheFake = new ModelEndpointPolicy(List.of(server.getHostName()), InetAddress::getAllByName);
         ResponderProperties properties = ResponderPropertiesMother.withOpenAi("https://api.openai.com/v1", KEY,
                 ATTEMPT_TIMEOUT);
-        OpenAiResponder openAi = new OpenAiResponder(properties, index, JsonMapper.builder().build(), allowsTheFake);
-        ResponderChain withDeploymentKey = new ResponderChain(new BuiltInResponder(index, properties), openAi, properties,
+        OpenAiResponder openAi = new OpenAiResponder(properties, builtIn(), JsonMapper.builder().build(), allowsTheFake);
+        ResponderChain withDeploymentKey = new ResponderChain(builtIn(), openAi, properties,
                 new SimpleMeterRegistry());
         server.enqueue(completion(message("\"content\":\"From the org's own model.\"")));
 
@@ -241,8 +249,8 @@ class OpenAiResponderTest {
     void redirectsFromAnOrgsEndpointAreNotFollowed() {
         ModelEndpointPolicy allowsTheFake = new ModelEndpointPolicy(List.of(server.getHostName()), InetAddress::getAllByName);
         ResponderProperties properties = ResponderPropertiesMother.defaults();
-        OpenAiResponder openAi = new OpenAiResponder(properties, index, JsonMapper.builder().build(), allowsTheFake);
-        ResponderChain orgChain = new ResponderChain(new BuiltInResponder(index, properties), openAi, properties,
+        OpenAiResponder openAi = new OpenAiResponder(properties, builtIn(), JsonMapper.builder().build(), allowsTheFake);
+        ResponderChain orgChain = new ResponderChain(builtIn(), openAi, properties,
                 new SimpleMeterRegistry());
         server.enqueue(new MockResponse.Builder().code(307).addHeader("Location", server.url("/elsewhere/v1/chat/completions"))
             .build());
@@ -262,7 +270,7 @@ class OpenAiResponderTest {
 
     private ResponderOutcome respond(String text, List<Turn> history) {
         ResponderRequest request = new ResponderRequest(DemoKnowledgeBase.ORG, "c1", "m1", text, history,
-                AiSettings.defaults(DemoKnowledgeBase.ORG));
+                AiSettings.defaults(DemoKnowledgeBase.ORG), Models.reader().read(text, history, TriggerSettings.DEFAULTS));
         return chain.respond(request).block(Duration.ofSeconds(10));
     }
 
