@@ -15,7 +15,8 @@ const entryPoints = dirs.flatMap((d) => {
   }
 });
 const outdir = join(here, 'target', 'test');
-await build({ entryPoints, outdir, bundle: true, platform: 'node', format: 'esm', outExtension: { '.js': '.mjs' }, logLevel: 'warning' });
-const files = readdirSync(outdir).filter((f) => f.endsWith('.mjs')).map((f) => join(outdir, f));
+// with entry points in several folders esbuild mirrors them under outdir: run exactly what this build wrote, not stale output
+const result = await build({ entryPoints, outdir, bundle: true, platform: 'node', format: 'esm', outExtension: { '.js': '.mjs' }, logLevel: 'warning', metafile: true, absWorkingDir: here });
+const files = Object.keys(result.metafile.outputs).filter((f) => f.endsWith('.mjs')).map((f) => join(here, f));
 const run = spawnSync(process.execPath, ['--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
 process.exit(run.status ?? 1);

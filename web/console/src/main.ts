@@ -3,6 +3,7 @@ import { api, Operator, session, whenUnauthorized } from './api';
 import { h, mount } from './dom';
 import { inboxView } from './inbox';
 import { beep, live } from './live';
+import { playgroundView } from './playground';
 import { apiKeysView, knowledgeBaseView, operatorsView, settingsView } from './settings';
 import { handoffAlert, toast } from './ui';
 
@@ -11,16 +12,18 @@ const LOGO = '<svg viewBox="0 0 24 24" width="16" height="16" fill="none" stroke
 let cleanup: (() => void) | null = null;
 let shell: { main: HTMLElement; nav: HTMLElement; status: HTMLElement } | null = null;
 
-const NAV: Array<[string, string, boolean]> = [
-  ['#/inbox', 'Inbox', false],
-  ['#/analytics', 'Analytics', false],
-  ['#/settings/widget', 'Session rules', true],
-  ['#/settings/handoff', 'Handoff', true],
-  ['#/settings/notifications', 'Notifications', true],
-  ['#/settings/ai', 'AI assistant', true],
-  ['#/knowledge-base', 'Knowledge base', true],
-  ['#/api-keys', 'API keys', true],
-  ['#/operators', 'Operators', true],
+// href, label, admins only, in the Settings group
+const NAV: Array<[string, string, boolean, boolean]> = [
+  ['#/inbox', 'Inbox', false, false],
+  ['#/analytics', 'Analytics', false, false],
+  ['#/settings/widget', 'Session rules', true, true],
+  ['#/settings/handoff', 'Handoff', true, true],
+  ['#/settings/notifications', 'Notifications', true, true],
+  ['#/settings/ai', 'AI assistant', true, true],
+  ['#/knowledge-base', 'Knowledge base', true, true],
+  ['#/playground', 'Try the assistant', false, true],
+  ['#/api-keys', 'API keys', true, true],
+  ['#/operators', 'Operators', true, true],
 ];
 
 function logout(): void {
@@ -95,8 +98,11 @@ function buildShell(): NonNullable<typeof shell> {
 
 function renderNav(nav: HTMLElement, hash: string): void {
   const isAdmin = session.operator?.role === 'admin';
-  mount(nav, h('ul', null, NAV.filter(([, , admin]) => !admin || isAdmin).map(([href, label, admin], i) => [
-    admin && (i === 0 || !NAV[i - 1][2]) ? h('li', { class: 'nav-group' }, 'Settings') : null,
+  const shown = NAV.filter(([, , admin]) => !admin || isAdmin);
+  // agents see no settings, so "Try the assistant" stands on its own for them
+  const settingsHeading = shown.some(([, , admin, settings]) => admin && settings);
+  mount(nav, h('ul', null, shown.map(([href, label, , settings], i) => [
+    settings && settingsHeading && (i === 0 || !shown[i - 1][3]) ? h('li', { class: 'nav-group' }, 'Settings') : null,
     h('li', null, h('a', { href, 'aria-current': hash.startsWith(href) || (href === '#/inbox' && hash.startsWith('#/conversations')) ? 'page' : null }, label)),
   ])));
 }
@@ -125,6 +131,7 @@ function route(): void {
   else if (hash === '#/settings/notifications') settingsView(main, 'Notifications', 'Who is told about handoffs, and how (email, SMS).', '/api/v1/settings/notifications');
   else if (hash === '#/settings/ai') settingsView(main, 'AI assistant', 'How the assistant answers: model, instructions and confidence.', '/api/v1/settings/ai');
   else if (hash === '#/knowledge-base') knowledgeBaseView(main);
+  else if (hash === '#/playground') playgroundView(main);
   else if (hash === '#/api-keys') apiKeysView(main);
   else if (hash === '#/operators') operatorsView(main);
   else mount(main, h('div', { class: 'page' }, h('h1', null, 'Not found'), h('a', { href: '#/inbox' }, 'Back to the inbox')));
