@@ -254,6 +254,7 @@ public class KnowledgeIndex implements AutoCloseable {
         /** What is indexed of each article, by id: its language, title, passages and their vectors. */
         private final Map<String, IndexedArticle> articles = new ConcurrentHashMap<>();
         private final Map<String, Language> languages = new ConcurrentHashMap<>();
+        private final Map<PassageKey, Set<String>> passageTerms = new ConcurrentHashMap<>();
 
         OrgIndex(Analyzer analyzer) {
             try {
@@ -274,6 +275,7 @@ public class KnowledgeIndex implements AutoCloseable {
                 }
                 writer.commit();
                 searchers.maybeRefreshBlocking();
+                passageTerms.keySet().removeIf(key -> key.articleId().equals(articleId));
                 if (documents.isEmpty()) {
                     languages.remove(articleId);
                     articles.remove(articleId);
@@ -328,8 +330,14 @@ public class KnowledgeIndex implements AutoCloseable {
                     fuse(fused, null, keys(searcher, searcher.search(new KnnFloatVectorQuery(SENTENCE_VECTOR, meaning,
                             SENTENCE_CANDIDATES), SENTENCE_CANDIDATES).scoreDocs));
                 }
-                List<Passage> passages = new ArrayList<>();
-                for (Map.Entry<PassageKey, Double> hit : fused.entrySet()) {
+                // only the best few by fused rank are looked at closely (coverage, cosine): the rest are not answers
+                List<Map.Entry<PassageKey, Double>> ranked = new ArrayList<>(fused.entrySet());
+                ranked.sort(Map.Entry.<PassageKey, Double>comparingByValue().reversed());
+                List<Passage> best = new ArrayList<>();
+                for (Map.Entry<PassageKey, Double> hit : ranked) {
+                    if (best.size() >= limit) {
+                        break;
+                    }
                     IndexedArticle indexed = articles.get(hit.getKey().articleId());
                     int ordinal = hit.getKey().ordinal();
                     if (indexed == null || ordinal >= indexed.chunks().size()) {
@@ -342,19 +350,25 @@ public class KnowledgeIndex implements AutoCloseable {
                     List<String> asked = indexed.language() == query.language() ? terms(query.text(), query.language())
                             : termsByLanguage.getOrDefault(indexed.language(), List.of());
                     double coverage = coverage(reader, asked.size() > MAX_QUERY_TERMS ? asked.subList(0, MAX_QUERY_TERMS)
-                            : asked, indexed.language(), indexed.article().title() + "\n" + chunk.heading() + "\n"
-                                    + chunk.text());
+                            : asked, indexed.language(), passageTerms(indexed, ordinal));
                     Integer rank = lexicalRank.get(hit.getKey());
-                    passages.add(new Passage(indexed.article().id(), indexed.article().title(), chunk.heading(), chunk.text(),
+                    best.add(new Passage(indexed.article().id(), indexed.article().title(), chunk.heading(), chunk.text(),
                             indexed.language(), hit.getValue(), similarity, coverage, rank == null ? -1 : rank, 0));
                 }
-                passages.sort(Comparator.comparingDouble(Passage::fusedScore).reversed());
-                List<Passage> best = passages.subList(0, Math.min(limit, passages.size()));
                 return confidence.rate(best);
             }
             finally {
                 searchers.release(searcher);
             }
+        }
+
+        /** The analysed words of a passage (with its article's title and its heading), computed once per passage. */
+        private Set<String> passageTerms(IndexedArticle indexed, int ordinal) {
+            return passageTerms.computeIfAbsent(new PassageKey(indexed.article().id(), ordinal), key -> {
+                Chunk chunk = indexed.chunks().get(ordinal);
+                return Set.copyOf(terms(indexed.article().title() + "\n" + chunk.heading() + "\n" + chunk.text(),
+                        indexed.language()));
+            });
         }
 
         /** The best cosine of the query with the passage or one of its sentences. */
@@ -450,12 +464,11 @@ public class KnowledgeIndex implements AutoCloseable {
         }
 
         /** The share of the query's information (IDF-weighted terms) the passage contains. */
-        private double coverage(IndexReader reader, List<String> queryTerms, Language language, String passage)
+        private double coverage(IndexReader reader, List<String> queryTerms, Language language, Set<String> passageTerms)
                 throws IOException {
             if (queryTerms.isEmpty()) {
                 return 0;
             }
-            Set<String> passageTerms = new LinkedHashSet<>(terms(passage, language));
             double total = 0;
             double covered = 0;
             for (String term : queryTerms) {

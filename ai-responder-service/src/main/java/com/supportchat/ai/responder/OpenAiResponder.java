@@ -200,6 +200,7 @@ public class OpenAiResponder implements Responder {
         ChatCompletionCreateParams.Builder params = ChatCompletionCreateParams.builder()
             .model(settings.model() != null ? settings.model() : properties.openai().model())
             .temperature(settings.temperature() != null ? settings.temperature() : 0.2)
+            .maxTokens(properties.openai().maxTokens())
             .addSystemMessage(system.toString())
             .addTool(tool(HANDOFF_TOOL, "Hand the conversation to a human support agent when you cannot help, the "
                     + "visitor needs a person, or the instructions say so.", Map.of(
@@ -255,7 +256,21 @@ public class OpenAiResponder implements Responder {
             .map(p -> new ReplyGenerated.Source(p.articleId(), p.title()))
             .distinct()
             .toList();
-        return new ResponderOutcome.Answered(content.strip(), sources, NAME, false);
+        return new ResponderOutcome.Answered(capped(content.strip()), sources, NAME, false);
+    }
+
+    /** The answer, cut at a sentence end (or a word) when it is longer than the deployment allows. */
+    String capped(String answer) {
+        int max = properties.openai().maxAnswerChars();
+        if (answer.length() <= max) {
+            return answer;
+        }
+        int cut = Math.max(answer.lastIndexOf(". ", max - 1), answer.lastIndexOf(".\n", max - 1));
+        if (cut > max / 2) {
+            return answer.substring(0, cut + 1);
+        }
+        int space = answer.lastIndexOf(' ', max - 4);
+        return answer.substring(0, space > max / 2 ? space : max - 4) + " ...";
     }
 
     @SuppressWarnings("unchecked")

@@ -4,8 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -17,8 +15,6 @@ import org.springframework.validation.annotation.Validated;
 /**
  * How the AI answers.
  *
- * @param confidenceThreshold share of the question's (IDF-weighted) terms the best passage must cover for the
- *                            built-in responder to answer with it
  * @param unproductiveAfter   unanswered questions in a row after which the UNPRODUCTIVE trigger fires
  * @param historySize         recent messages of a conversation given to the model
  * @param replyDeadline       the longest a visitor waits for the model before the built-in responder answers
@@ -27,7 +23,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("supportchat.ai")
 public record ResponderProperties(
-        @DecimalMin("0.0") @DecimalMax("1.0") @DefaultValue("0.6") double confidenceThreshold,
         @Min(1) @DefaultValue("2") int unproductiveAfter,
         @Min(1) @DefaultValue("12") int historySize,
         @NotNull @DefaultValue("9s") Duration replyDeadline,
@@ -41,6 +36,9 @@ public record ResponderProperties(
      * @param maxConcurrent  model calls in flight per instance (bulkhead)
      * @param allowedPrivateHosts host names or IP literals of private endpoints (self-hosted vLLM, Ollama) that
      *                       orgs may use as their {@code baseUrl}; empty: orgs may only use public HTTPS endpoints
+     * @param maxTokens      the most tokens a model may answer with ({@code max_tokens})
+     * @param maxAnswerChars the most characters of a model's answer that reach the visitor (a server that ignores
+     *                       {@code max_tokens} cannot flood the conversation or the event stream)
      */
     public record OpenAi(
             @NotBlank @DefaultValue("https://api.openai.com/v1") String baseUrl,
@@ -49,7 +47,9 @@ public record ResponderProperties(
             @NotNull @DefaultValue("4s") Duration attemptTimeout,
             @NotNull @DefaultValue("300ms") Duration retryBackoff,
             @Min(1) @DefaultValue("16") int maxConcurrent,
-            @NotNull @DefaultValue List<String> allowedPrivateHosts) {
+            @NotNull @DefaultValue List<String> allowedPrivateHosts,
+            @Min(16) @DefaultValue("600") int maxTokens,
+            @Min(200) @DefaultValue("4000") int maxAnswerChars) {
 
         public boolean hasApiKey() {
             return apiKey != null && !apiKey.isBlank();

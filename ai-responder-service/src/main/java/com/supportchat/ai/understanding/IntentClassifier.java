@@ -34,8 +34,13 @@ final class IntentClassifier {
 
     private final float[][] weights;
 
-    private IntentClassifier(float[][] weights) {
+    IntentClassifier(float[][] weights) {
         this.weights = weights;
+    }
+
+    /** The weights, one array per learned signal (for {@link IntentModelFile}). */
+    float[][] weights() {
+        return weights;
     }
 
     static IntentClassifier train(List<Example> examples, Options options) {

@@ -36,7 +36,7 @@ public final class IntentReader {
 
         /** Chosen on the dev split (docs/ai-responder.md, "Quality protocol"). */
         public static final Tuning DEFAULT = new Tuning(IntentFeatures.Scales.DEFAULT, IntentClassifier.Options.DEFAULT,
-                Map.of(Signal.HUMAN_REQUEST, 0.5, Signal.FRUSTRATION, 0.55, Signal.RESOLUTION, 0.5), 0.55, 0.5);
+                Map.of(Signal.HUMAN_REQUEST, 0.5, Signal.FRUSTRATION, 0.55, Signal.RESOLUTION, 0.5), 0.55, 0.10);
     }
 
     /** The messages the classifier learns from, shipped with the service (the train split). */
@@ -93,9 +93,22 @@ public final class IntentReader {
                 tuning);
     }
 
-    /** Trains on the shipped training split with the shipped tuning. */
+    /**
+     * The reader trained on the shipped training split with the shipped tuning: the model the build trained
+     * ({@link IntentModelFile}) when it is there and was trained from the same data and tuning, else trained now.
+     */
     public static IntentReader trained(SentenceEncoder encoder, LanguageDetector languages) {
-        return train(encoder, languages, LabelledMessage.readResource(TRAINING_DATA), Tuning.DEFAULT);
+        return IntentModelFile.load(Tuning.DEFAULT)
+            .map(model -> new IntentReader(encoder, languages, model.classifier(), model.neighbours(), Tuning.DEFAULT))
+            .orElseGet(() -> train(encoder, languages, LabelledMessage.readResource(TRAINING_DATA), Tuning.DEFAULT));
+    }
+
+    IntentClassifier classifier() {
+        return classifier;
+    }
+
+    Neighbours neighbours() {
+        return neighbours;
     }
 
     /**
@@ -148,7 +161,7 @@ public final class IntentReader {
     /** The language of a short text when Lingua is sure of it (an org's phrase), else null. */
     private Language confidentLanguage(String text) {
         LanguageDetector.Detected detected = languages.detect(text);
-        return detected != null && detected.confidence() >= 0.8 ? detected.language() : null;
+        return detected != null && detected.confidence() >= 0.3 ? detected.language() : null;
     }
 
     /** The language of a text on its own (e.g. a knowledge-base article's), English when it cannot tell. */

@@ -28,6 +28,10 @@ final class Neighbours {
         this.examples = List.copyOf(examples);
     }
 
+    List<Example> examples() {
+        return examples;
+    }
+
     /** The wording part of a feature vector (the hashed n-grams), as a map for sparse dot products. */
     static Grams grams(IntentFeatures.Vector vector) {
         Map<Integer, Float> grams = new java.util.TreeMap<>();

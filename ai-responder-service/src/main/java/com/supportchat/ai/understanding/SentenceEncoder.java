@@ -19,7 +19,7 @@ public final class SentenceEncoder {
     public static final String MODEL = "all-minilm-l6-v2-q";
     public static final int DIMENSIONS = 384;
     /** Longer inputs are cut: a visitor message beyond this says nothing more about its intent or topic. */
-    static final int MAX_CHARS = 1000;
+    static final int MAX_CHARS = 400;
 
     private final EmbeddingModel model;
 

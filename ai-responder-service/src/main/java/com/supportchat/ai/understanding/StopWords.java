@@ -20,7 +20,12 @@ final class StopWords {
     private static final Map<Language, Set<String>> STOP_WORDS = new EnumMap<>(Language.class);
 
     static {
-        STOP_WORDS.put(Language.EN, folded(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, "my", "me", "i", "your", "our"));
+        // Lucene's English list is short (33 words); the question and pronoun words of chat messages belong in it too
+        STOP_WORDS.put(Language.EN, folded(EnglishAnalyzer.ENGLISH_STOP_WORDS_SET, "my", "me", "i", "your", "our", "how",
+                "what", "when", "where", "why", "which", "who", "do", "does", "did", "can", "could", "would", "should",
+                "you", "we", "us", "he", "she", "him", "her", "them", "have", "has", "had", "am", "been", "from", "about",
+                "any", "some", "so", "just", "also", "here", "got", "please", "want", "need", "know", "were", "im", "dont",
+                "its", "hi", "hello", "thanks", "yes", "ok"));
         STOP_WORDS.put(Language.DE, folded(GermanAnalyzer.getDefaultStopSet()));
         STOP_WORDS.put(Language.ES, folded(SpanishAnalyzer.getDefaultStopSet()));
         STOP_WORDS.put(Language.FR, folded(FrenchAnalyzer.getDefaultStopSet()));

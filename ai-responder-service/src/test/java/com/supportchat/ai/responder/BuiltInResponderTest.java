@@ -94,6 +94,17 @@ class BuiltInResponderTest {
     }
 
     @Test
+    void aLongMessageWithThousandsOfDistinctWordsIsStillAnsweredWithoutExhaustingTheQuery() {
+        StringBuilder noise = new StringBuilder();
+        for (int i = 0; i < 3000; i++) {
+            noise.append("word").append(Integer.toString(i, 36)).append(' ');
+        }
+        ResponderOutcome outcome = respond("How do I reset my password? " + noise);
+        assertThat(outcome).isNotNull();
+        assertThat(outcome.responder()).isEqualTo("builtin");
+    }
+
+    @Test
     void anOrgWithoutArticlesKnowsNothingButStillSaysWhatItDoes() {
         assertThat(responder.respond(request("other-org", "How do I reset my password?")).block(Duration.ofSeconds(5)))
             .isInstanceOf(ResponderOutcome.Unanswered.class);

@@ -104,6 +104,20 @@ class OpenAiResponderTest {
     }
 
     @Test
+    void aHugeModelAnswerIsCutAndTheRequestAsksForABoundedOne() throws InterruptedException {
+        String sentence = "Our stores are open from ten to eight on weekdays. ";
+        server.enqueue(completion(message("\"content\":\"" + sentence.repeat(20_000) + "\"")));
+
+        ResponderOutcome outcome = respond("When are you open?", List.of());
+
+        assertThat(outcome).isInstanceOfSatisfying(ResponderOutcome.Answered.class, answer -> {
+            assertThat(answer.responder()).isEqualTo("openai");
+            assertThat(answer.text()).hasSizeLessThanOrEqualTo(4000).endsWith("weekdays.");
+        });
+        assertThat(server.takeRequest(1, TimeUnit.SECONDS).getBody().utf8()).contains("\"max_tokens\":600");
+    }
+
+    @Test
     void aHandoffToolCallIsAHandoff() {
         server.enqueue(completion(toolCall("handoff_to_human",
                 "{\\\"reason\\\":\\\"billing dispute\\\",\\\"summary\\\":\\\"Visitor disputes a charge\\\"}")));

@@ -13,8 +13,8 @@ final class ResponderPropertiesMother {
     }
 
     static ResponderProperties withOpenAi(String baseUrl, String apiKey, Duration attemptTimeout) {
-        return new ResponderProperties(0.6, 2, 12, Duration.ofSeconds(9),
+        return new ResponderProperties(2, 12, Duration.ofSeconds(9),
                 new ResponderProperties.OpenAi(baseUrl, apiKey, "test-model", attemptTimeout, Duration.ofMillis(50), 4,
-                        List.of()));
+                        List.of(), 600, 4000));
     }
 }

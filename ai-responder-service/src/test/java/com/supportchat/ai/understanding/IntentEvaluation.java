@@ -24,6 +24,8 @@ final class IntentEvaluation {
     final Map<Signal, int[]> counts = new EnumMap<>(Signal.class);
     final Map<Language, Map<Signal, int[]>> byLanguage = new TreeMap<>();
     final List<String> misses = new ArrayList<>();
+    /** Primary signal expected (rows) against primary signal read (columns); index 5 is "none". */
+    final int[][] confusion = new int[6][6];
     int ordinary;
     int ordinaryHandedOff;
     int total;
@@ -56,6 +58,7 @@ final class IntentEvaluation {
                 lang.get(s)[slot]++;
             }
         }
+        confusion[primary(m.labels())][primary(found)]++;
         if (m.labels().isEmpty()) {
             ordinary++;
             if (found.stream().anyMatch(HANDOFF::contains)) {
@@ -68,6 +71,15 @@ final class IntentEvaluation {
                     reading.scores().get(Signal.RESOLUTION), reading.reasons().values(),
                     m.history().isEmpty() ? "" : "[after: " + last(m) + "] ", m.text()));
         }
+    }
+
+    private static int primary(Set<Signal> signals) {
+        for (Signal s : Signal.values()) {
+            if (signals.contains(s)) {
+                return s.ordinal();
+            }
+        }
+        return 5;
     }
 
     private static String last(LabelledMessage m) {
@@ -117,6 +129,19 @@ final class IntentEvaluation {
             }
             t.append('\n');
         });
+        t.append(String.format(Locale.ROOT, "%nconfusion by primary signal (rows expected, columns read)%n%-16s", ""));
+        String[] names = {"HUMAN_REQUEST", "CUSTOM_PHRASE", "FORBIDDEN_TOPIC", "FRUSTRATION", "RESOLUTION", "none"};
+        for (String n : names) {
+            t.append(String.format(Locale.ROOT, " %15s", n));
+        }
+        t.append('\n');
+        for (int r = 0; r < 6; r++) {
+            t.append(String.format(Locale.ROOT, "%-16s", names[r]));
+            for (int c = 0; c < 6; c++) {
+                t.append(String.format(Locale.ROOT, " %15d", confusion[r][c]));
+            }
+            t.append('\n');
+        }
         t.append(String.format(Locale.ROOT, "%d messages, %d read differently from their labels%n", total, misses.size()));
         if (withMisses) {
             misses.forEach(m -> t.append(m).append('\n'));
