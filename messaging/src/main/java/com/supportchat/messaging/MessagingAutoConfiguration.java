@@ -1,5 +1,6 @@
 package com.supportchat.messaging;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -106,6 +107,13 @@ public class MessagingAutoConfiguration {
             KafkaTemplate<String, byte[]> eventKafkaTemplate, MessagingProperties properties,
             ObjectProvider<MeterRegistry> meters) {
         return new OutboxRelay(connectionFactory, db, tx, eventKafkaTemplate, properties,
+                meters.getIfAvailable(SimpleMeterRegistry::new));
+    }
+
+    @Bean
+    ProcessedEventPruner processedEventPruner(DatabaseClient db, MessagingProperties properties,
+            ObjectProvider<Clock> clock, ObjectProvider<MeterRegistry> meters) {
+        return new ProcessedEventPruner(db, properties, clock.getIfAvailable(Clock::systemUTC),
                 meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 

@@ -20,6 +20,8 @@ import org.springframework.validation.annotation.Validated;
  * @param consumerAttempts   attempts at handling one event before it goes to the dead-letter topic
  * @param consumerBackoff    first back-off between attempts (doubles each time)
  * @param publishedRetention how long published outbox rows are kept for inspection
+ * @param processedRetention how long idempotent-consumer records ({@code processed_event}) are kept
+ * @param pruneEvery         how often records older than that are forgotten
  */
 @Validated
 @ConfigurationProperties("supportchat.messaging")
@@ -31,5 +33,7 @@ public record MessagingProperties(
         @Min(1) @DefaultValue("200") int relayBatchSize,
         @Min(1) @DefaultValue("4") int consumerAttempts,
         @NotNull @DefaultValue("200ms") Duration consumerBackoff,
-        @NotNull @DefaultValue("1d") Duration publishedRetention) {
+        @NotNull @DefaultValue("1d") Duration publishedRetention,
+        @NotNull @DefaultValue("7d") Duration processedRetention,
+        @NotNull @DefaultValue("10m") Duration pruneEvery) {
 }

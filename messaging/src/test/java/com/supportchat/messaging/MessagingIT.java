@@ -50,6 +50,9 @@ class MessagingIT {
     @Autowired
     private KafkaListenerEndpointRegistry listeners;
 
+    @Autowired
+    private ProcessedEventPruner pruner;
+
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         ServiceInfrastructure.register(registry, "messaging");
@@ -185,5 +188,21 @@ class MessagingIT {
     private long appliedNumber(String key, int number) {
         return db.sql("SELECT count(*) AS n FROM applied_thing WHERE thing_key = :key AND number = :number")
             .bind("key", key).bind("number", number).map(row -> row.get("n", Long.class)).one().block();
+    }
+
+    @Test
+    void processedEventRecordsOlderThanTheRetentionAreForgotten() {
+        for (int i = 0; i < 3; i++) {
+            db.sql("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES ('prune-test', :id, now() - interval '8 days')")
+                .bind("id", "old-" + i).then().block(Duration.ofSeconds(5));
+        }
+        db.sql("INSERT INTO processed_event (consumer, event_id, processed_at) VALUES ('prune-test', 'fresh', now() - interval '6 days')")
+            .then().block(Duration.ofSeconds(5));
+
+        assertThat(pruner.prune().block(Duration.ofSeconds(10))).isGreaterThanOrEqualTo(3);
+
+        assertThat(db.sql("SELECT event_id FROM processed_event WHERE consumer = 'prune-test'")
+            .map(row -> row.get("event_id", String.class)).all().collectList().block(Duration.ofSeconds(5)))
+            .containsExactly("fresh");
     }
 }
