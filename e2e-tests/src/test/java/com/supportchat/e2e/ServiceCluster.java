@@ -92,6 +92,8 @@ final class ServiceCluster implements AutoCloseable {
             env.put("SMS_BASE_URL", smsBaseUrl);
             env.put("CONSOLE_BASE_URL", gateway());
             env.put("HANDOFF_SCAN_INTERVAL", "5s");
+            // ApiContractIT compares what each service maps with docs/api/openapi.yaml (never exposed by the local run)
+            env.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,prometheus,mappings");
             env.put("RENOTIFY_SCAN_INTERVAL", "5s");
             processes.add(launch(service, env));
         }

@@ -36,7 +36,8 @@ class SecurityConfiguration {
     SecurityWebFilterChain apiSecurity(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
         return BearerOnly.configure(http, jwtDecoder, UNAUTHORIZED, FORBIDDEN)
             .authorizeExchange(exchanges -> exchanges
-                .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
+                .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
+                        "/actuator/mappings").permitAll() // mappings: exposed only where configured (the API contract test)
                 .pathMatchers(HttpMethod.GET, "/api/v1/knowledge-base/**").hasAnyRole("ADMIN", "AGENT")
                 .pathMatchers("/api/v1/knowledge-base/**").hasRole("ADMIN")
                 .pathMatchers("/api/v1/settings/ai").hasRole("ADMIN")

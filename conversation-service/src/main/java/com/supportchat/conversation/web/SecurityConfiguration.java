@@ -40,7 +40,8 @@ class SecurityConfiguration {
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, ReactiveJwtDecoder jwtDecoder) {
         return BearerOnly.configure(http, jwtDecoder, UNAUTHORIZED, FORBIDDEN)
             .authorizeExchange(exchange -> exchange
-                .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus").permitAll()
+                .pathMatchers("/actuator/health/**", "/actuator/health", "/actuator/info", "/actuator/prometheus",
+                        "/actuator/mappings").permitAll() // mappings: exposed only where configured (the API contract test)
                 .pathMatchers("/widget/**").access(audience(WIDGET))
                 .pathMatchers(HttpMethod.PUT, "/api/v1/settings/**").access(audience(CONSOLE, "ROLE_ADMIN"))
                 .pathMatchers("/api/**").access(audience(CONSOLE))
