@@ -35,6 +35,12 @@ record Cues(
     /** Faces and signs of joy or thanks. */
     private static final String HAPPY_EMOJI = "😀😃😄😁😊🙂😍🥰👍🙏❤🎉😎🤩😉🥳💪✨👌😌🤗";
 
+    /** Any word, mark or rule finding of annoyance: the evidence frustration needs besides the wording. */
+    boolean anyFrustrationCue() {
+        return frustration || repetitionComplaint || profanity || shouting || exclamations || interrobang || doubleQuestion
+                || angryEmoji || repeatedQuestion || repeatedWord;
+    }
+
     /** How far before a cue (in tokens, same clause) a negation reaches. */
     static final int NEGATION_REACH = 4;
     /** How far apart a person and a contact word may stand in one clause to form a request. */

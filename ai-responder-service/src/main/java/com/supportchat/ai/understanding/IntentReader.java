@@ -36,11 +36,13 @@ public final class IntentReader {
 
         /** Chosen on the dev split (docs/ai-responder.md, "Quality protocol"). */
         public static final Tuning DEFAULT = new Tuning(IntentFeatures.Scales.DEFAULT, IntentClassifier.Options.DEFAULT,
-                Map.of(Signal.HUMAN_REQUEST, 0.5, Signal.FRUSTRATION, 0.55, Signal.RESOLUTION, 0.5), 0.55, 0.10);
+                Map.of(Signal.HUMAN_REQUEST, 0.5, Signal.FRUSTRATION, 0.35, Signal.RESOLUTION, 0.5), 0.55, 0.10);
     }
 
     /** The messages the classifier learns from, shipped with the service (the train split). */
     public static final String TRAINING_DATA = "/understanding/intent-train.jsonl";
+    /** The probability from which frustration counts when the message has no cue of it (chosen on the dev split). */
+    static final double UNMARKED_FRUSTRATION = 0.80;
     /** Characters of a message that are read; the rest of a very long message changes nothing. */
     static final int MAX_CHARS = 4000;
 
@@ -130,7 +132,13 @@ public final class IntentReader {
             Signal signal = IntentClassifier.LEARNED.get(s);
             scores.put(signal, p[s]);
             boolean vetoed = signal == Signal.HUMAN_REQUEST && analysis.cues().requestNegated();
-            if (p[s] >= tuning.thresholds().getOrDefault(signal, 0.5) && !vetoed) {
+            double threshold = tuning.thresholds().getOrDefault(signal, 0.5);
+            if (signal == Signal.FRUSTRATION && !analysis.cues().anyFrustrationCue()) {
+                // with no word, mark or rule of annoyance at all, the wording alone must be far more certain:
+                // "Tell me about your returns policy" is a question without a question mark, not anger
+                threshold = Math.max(threshold, UNMARKED_FRUSTRATION);
+            }
+            if (p[s] >= threshold && !vetoed) {
                 signals.add(signal);
                 reasons.put(signal, reason(signal, analysis.cues()));
             }

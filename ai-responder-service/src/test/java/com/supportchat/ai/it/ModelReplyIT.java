@@ -40,7 +40,8 @@ class ModelReplyIT extends IntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(30);
     /** A question with this word gets its answer after {@link #SLOW_ANSWER}. */
-    private static final String SLOW = "SLOWLY";
+    // a marker word that reads as nothing (an all-capitals word can read as emphasis, i.e. frustration)
+    private static final String SLOW = "slowmarker";
     private static final long SLOW_ANSWER = 3_000;
 
     private static MockWebServer model;
