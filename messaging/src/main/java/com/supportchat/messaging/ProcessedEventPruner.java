@@ -7,11 +7,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
@@ -20,7 +18,7 @@ import org.springframework.r2dbc.core.DatabaseClient;
  * offset was committed with the record), so an older record protects against nothing and only makes the table
  * and its index grow without end.
  */
-public class ProcessedEventPruner implements SmartLifecycle {
+public class ProcessedEventPruner extends PeriodicWork {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessedEventPruner.class);
     /** Rows deleted per statement: short transactions, no long lock on a busy table. */
@@ -30,9 +28,9 @@ public class ProcessedEventPruner implements SmartLifecycle {
     private final MessagingProperties properties;
     private final Clock clock;
     private final Counter pruned;
-    private volatile Disposable running;
 
     public ProcessedEventPruner(DatabaseClient db, MessagingProperties properties, Clock clock, MeterRegistry meters) {
+        super("Pruning processed-event records", properties.pruneEvery());
         this.db = db;
         this.properties = properties;
         this.clock = clock;
@@ -66,26 +64,7 @@ public class ProcessedEventPruner implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(properties.pruneEvery(), properties.pruneEvery())
-            .concatMap(tick -> prune().onErrorResume(ex -> {
-                log.warn("Pruning processed-event records failed, trying again later: {}", ex.toString());
-                return Mono.empty();
-            }), 1)
-            .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
+    protected Mono<Long> runOnce() {
+        return prune();
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
 
 import com.supportchat.ai.understanding.IntentReader;
 import com.supportchat.ai.understanding.LabelledMessage;
@@ -25,7 +26,7 @@ public final class UnderstandingBenchmark {
     private UnderstandingBenchmark() {
     }
 
-    public static void main(String[] args) throws InterruptedException {
+    public static void main(String[] args) {
         int rate = Integer.getInteger("bench.rate", 50);
         int rounds = Integer.getInteger("bench.rounds", 3);
         MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -57,7 +58,7 @@ public final class UnderstandingBenchmark {
             for (LabelledMessage m : messages) {
                 long now = System.nanoTime();
                 if (now < next) {
-                    Thread.sleep((next - now) / 1_000_000, (int) ((next - now) % 1_000_000));
+                    LockSupport.parkNanos(next - now); // pacing the fixed rate, not waiting for a condition
                 }
                 next += intervalNanos;
                 long t0 = System.nanoTime();

@@ -8,16 +8,15 @@ import java.util.Collection;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.supportchat.messaging.PeriodicWork;
 import com.supportchat.events.HandoffTimedOut;
 import com.supportchat.handoff.settings.HandoffSettings;
 import com.supportchat.handoff.settings.HandoffSettingsService;
 import com.supportchat.messaging.Outbox;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -32,7 +31,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * record, so several instances may scan at once.
  */
 @Component
-class HandoffTimeouts implements SmartLifecycle {
+class HandoffTimeouts extends PeriodicWork {
 
     private static final Logger log = LoggerFactory.getLogger(HandoffTimeouts.class);
 
@@ -47,10 +46,10 @@ class HandoffTimeouts implements SmartLifecycle {
     private final MeterRegistry meters;
     private final Outbox outbox;
     private final TransactionalOperator tx;
-    private volatile Disposable running;
 
     HandoffTimeouts(HandoffRecords records, HandoffSettingsService settings, TimeoutProperties properties, Clock clock,
             MeterRegistry meters, Outbox outbox, TransactionalOperator tx) {
+        super("Unanswered-handoff scan", properties.scanInterval());
         this.outbox = outbox;
         this.tx = tx;
         this.records = records;
@@ -61,28 +60,8 @@ class HandoffTimeouts implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.interval(properties.scanInterval())
-            .onBackpressureDrop()
-            .concatMap(tick -> scan().onErrorResume(ex -> {
-                log.warn("Unanswered-handoff scan failed, will retry: {}", ex.toString());
-                return Mono.just(0);
-            }), 1)
-            .subscribe();
-    }
-
-    @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
+    protected Mono<?> runOnce() {
+        return scan();
     }
 
     /** One pass; emits how many handoffs were flagged. */

@@ -6,18 +6,17 @@ import java.time.Instant;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 
+import com.supportchat.messaging.PeriodicWork;
 import com.supportchat.events.NotificationDelivered;
 import com.supportchat.notification.conversation.ConversationMessages;
 import com.supportchat.notification.settings.NotificationProperties;
 import com.supportchat.notification.settings.NotificationSettingsService;
 import com.supportchat.messaging.Outbox;
 
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
@@ -28,7 +27,7 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * SMTP server never holds a connection.
  */
 @Component
-public class DeliveryDispatcher implements SmartLifecycle {
+public class DeliveryDispatcher extends PeriodicWork {
 
     private static final Logger log = LoggerFactory.getLogger(DeliveryDispatcher.class);
 
@@ -45,12 +44,12 @@ public class DeliveryDispatcher implements SmartLifecycle {
     private final Clock clock;
     private final MeterRegistry meters;
     private final Sinks.Many<Boolean> wake = Sinks.many().multicast().directBestEffort();
-    private volatile Disposable running;
 
     DeliveryDispatcher(Deliveries deliveries, ConversationMessages messages, NotificationSettingsService settings,
             EmailSender email, SmsSender sms, ResilientChannels channels, Outbox outbox, TransactionalOperator tx,
             ChannelProperties properties, NotificationProperties notificationProperties, Clock clock,
             MeterRegistry meters) {
+        super("Delivery dispatch", properties.dispatch().pollInterval());
         this.deliveries = deliveries;
         this.messages = messages;
         this.settings = settings;
@@ -71,28 +70,13 @@ public class DeliveryDispatcher implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = Flux.merge(Flux.interval(dispatch.pollInterval()).map(t -> true), wake.asFlux())
-            .onBackpressureLatest()
-            .concatMap(t -> drain().onErrorResume(ex -> {
-                log.warn("Delivery dispatch failed, will retry: {}", ex.toString());
-                return Mono.just(0);
-            }), 1)
-            .subscribe();
+    protected Mono<?> runOnce() {
+        return drain();
     }
 
     @Override
-    public void stop() {
-        Disposable current = running;
-        if (current != null) {
-            current.dispose();
-        }
-        running = null;
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running != null;
+    protected Flux<?> wakeUps() {
+        return wake.asFlux();
     }
 
     /** Sends until nothing is pending; emits how many deliveries were completed. */
