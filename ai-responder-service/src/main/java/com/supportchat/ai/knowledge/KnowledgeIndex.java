@@ -411,7 +411,10 @@ public class KnowledgeIndex implements AutoCloseable {
          * when it has one.
          */
         private float[] meaning(SearchQuery query, Set<Language> present, Map<Language, Set<String>> translated) {
-            if (query.language() == Language.EN || present.contains(query.language()) || encoder == null) {
+            // a query without an embedding is searched by words only (the single sentences of a long message):
+            // its translation is not embedded either
+            if (query.embedding() == null || query.language() == Language.EN || present.contains(query.language())
+                    || encoder == null) {
                 return query.embedding();
             }
             Set<String> english = translated.get(Language.EN);

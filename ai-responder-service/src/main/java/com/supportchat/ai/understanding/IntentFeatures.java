@@ -36,15 +36,10 @@ final class IntentFeatures {
         this.scales = scales;
     }
 
-    /**
-     * @param neighbours the {@link Neighbours} features, null when there are none (the first pass of training)
-     */
-    Vector vector(Cues cues, Folded folded, Language language, float[] embedding, double[] neighbours) {
+    /** The vector without the {@link Neighbours} features ({@link #withNeighbours} adds them). */
+    Vector vector(Cues cues, Folded folded, Language language, float[] embedding) {
         Map<Integer, Float> sparse = new LinkedHashMap<>();
         double[] named = named(cues, language);
-        if (neighbours != null) {
-            System.arraycopy(neighbours, 0, named, NEIGHBOUR_OFFSET, neighbours.length);
-        }
         for (int i = 0; i < named.length; i++) {
             if (named[i] != 0) {
                 sparse.put(i, (float) (named[i] * scales.cues()));
@@ -69,6 +64,27 @@ final class IntentFeatures {
         for (Map.Entry<Integer, Float> e : sparse.entrySet()) {
             indices[n] = e.getKey();
             values[n++] = e.getValue();
+        }
+        return new Vector(indices, values);
+    }
+
+    /**
+     * {@code base} (a vector made without neighbour features) with the {@link Neighbours} features added: the n-grams,
+     * cues and embedding are not computed a second time.
+     */
+    Vector withNeighbours(Vector base, double[] neighbours) {
+        int extra = 0;
+        for (double v : neighbours) {
+            extra += v != 0 ? 1 : 0;
+        }
+        int[] indices = java.util.Arrays.copyOf(base.indices(), base.indices().length + extra);
+        float[] values = java.util.Arrays.copyOf(base.values(), base.values().length + extra);
+        int n = base.indices().length;
+        for (int i = 0; i < neighbours.length; i++) {
+            if (neighbours[i] != 0) {
+                indices[n] = NEIGHBOUR_OFFSET + i;
+                values[n++] = (float) (neighbours[i] * scales.cues());
+            }
         }
         return new Vector(indices, values);
     }

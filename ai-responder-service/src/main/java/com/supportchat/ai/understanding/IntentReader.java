@@ -88,8 +88,8 @@ public final class IntentReader {
         for (int i = 0; i < examples.size(); i++) {
             Analysis analysis = analyses.get(i);
             double[] near = neighbours.features(analysis.embedding(), labelled.get(i).grams(), i);
-            training.add(new IntentClassifier.Example(untrained.features.vector(analysis.cues(), analysis.folded(),
-                    analysis.language(), analysis.embedding(), near), examples.get(i).labels()));
+            training.add(new IntentClassifier.Example(untrained.features.withNeighbours(analysis.vector(), near),
+                    examples.get(i).labels()));
         }
         return new IntentReader(encoder, languages, IntentClassifier.train(training, tuning.training()), neighbours,
                 tuning);
@@ -205,10 +205,9 @@ public final class IntentReader {
         Lexicon lexicon = known.isPresent() || trusted ? lexicons.get(language) : allLexicons;
         Cues cues = Cues.read(text, folded, language, lexicon, history);
         float[] embedding = encoder.embed(text);
-        IntentFeatures.Vector vector = features.vector(cues, folded, language, embedding, null);
+        IntentFeatures.Vector vector = features.vector(cues, folded, language, embedding);
         if (neighbours != null) {
-            double[] near = neighbours.features(embedding, Neighbours.grams(vector), -1);
-            vector = features.vector(cues, folded, language, embedding, near);
+            vector = features.withNeighbours(vector, neighbours.features(embedding, Neighbours.grams(vector), -1));
         }
         return new Analysis(language, known.isPresent() || trusted, folded, lexicon, cues, embedding, vector);
     }

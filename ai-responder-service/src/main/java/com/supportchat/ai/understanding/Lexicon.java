@@ -76,12 +76,6 @@ final class Lexicon {
         }
     }
 
-    static Lexicon load(Language language) {
-        Lexicon lexicon = new Lexicon();
-        lexicon.read(language);
-        return lexicon;
-    }
-
     static Lexicon union(Collection<Language> languages) {
         Lexicon lexicon = new Lexicon();
         languages.forEach(lexicon::read);

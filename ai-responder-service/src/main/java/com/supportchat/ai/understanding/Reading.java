@@ -39,10 +39,6 @@ public record Reading(Language language, boolean detected, Set<Signal> signals, 
         return Optional.empty();
     }
 
-    public Optional<SmallTalk> smallTalkKind() {
-        return Optional.ofNullable(smallTalk);
-    }
-
     public String reason(Signal signal) {
         return reasons.getOrDefault(signal, "");
     }
