@@ -23,9 +23,41 @@ final class Neighbours {
     }
 
     private final List<Example> examples;
+    /**
+     * The examples' n-grams inverted: for each n-gram, the examples that have it and its weight in each. A message
+     * is then compared with all examples by visiting only the examples that share one of its n-grams, instead of
+     * merging its n-grams with those of every example (which took half of the time of reading a message).
+     */
+    private final Map<Integer, Postings> postings;
 
     Neighbours(List<Example> examples) {
         this.examples = List.copyOf(examples);
+        this.postings = invert(this.examples);
+    }
+
+    private record Postings(int[] examples, float[] values) {
+    }
+
+    private static Map<Integer, Postings> invert(List<Example> examples) {
+        Map<Integer, List<int[]>> building = new java.util.HashMap<>();
+        for (int i = 0; i < examples.size(); i++) {
+            Grams grams = examples.get(i).grams();
+            for (int k = 0; k < grams.indices().length; k++) {
+                building.computeIfAbsent(grams.indices()[k], g -> new java.util.ArrayList<>())
+                    .add(new int[] { i, Float.floatToRawIntBits(grams.values()[k]) });
+            }
+        }
+        Map<Integer, Postings> inverted = new java.util.HashMap<>(building.size() * 2);
+        building.forEach((gram, list) -> {
+            int[] ids = new int[list.size()];
+            float[] values = new float[list.size()];
+            for (int n = 0; n < ids.length; n++) {
+                ids[n] = list.get(n)[0];
+                values[n] = Float.intBitsToFloat(list.get(n)[1]);
+            }
+            inverted.put(gram, new Postings(ids, values));
+        });
+        return inverted;
     }
 
     List<Example> examples() {
@@ -62,15 +94,12 @@ final class Neighbours {
             return features;
         }
         double[] meaning = new double[examples.size()];
-        double[] wording = new double[examples.size()];
+        double[] wording = wordingSimilarities(grams);
+        if (self >= 0) {
+            wording[self] = 0; // an example shares no wording with itself
+        }
         for (int i = 0; i < examples.size(); i++) {
-            if (i == self) {
-                meaning[i] = Double.NaN;
-                continue;
-            }
-            Example e = examples.get(i);
-            meaning[i] = SentenceEncoder.cosine(embedding, e.embedding());
-            wording[i] = sparseDot(grams, e.grams());
+            meaning[i] = i == self ? Double.NaN : SentenceEncoder.cosine(embedding, examples.get(i).embedding());
         }
         for (int s = 0; s < IntentClassifier.LEARNED.size(); s++) {
             Signal signal = IntentClassifier.LEARNED.get(s);
@@ -118,23 +147,24 @@ final class Neighbours {
         return n == 0 ? 0 : sum / n;
     }
 
-    private static double sparseDot(Grams a, Grams b) {
-        int[] ia = a.indices();
-        int[] ib = b.indices();
-        double sum = 0;
-        int i = 0;
-        int j = 0;
-        while (i < ia.length && j < ib.length) {
-            if (ia[i] == ib[j]) {
-                sum += a.values()[i++] * b.values()[j++];
+    /**
+     * The dot product of the message's n-grams with each example's. The message's n-grams are visited in index
+     * order, so each sum adds the same products in the same order as a merge of the two sorted lists would.
+     */
+    private double[] wordingSimilarities(Grams grams) {
+        double[] wording = new double[examples.size()];
+        for (int k = 0; k < grams.indices().length; k++) {
+            Postings list = postings.get(grams.indices()[k]);
+            if (list == null) {
+                continue;
             }
-            else if (ia[i] < ib[j]) {
-                i++;
-            }
-            else {
-                j++;
+            float value = grams.values()[k];
+            int[] ids = list.examples();
+            float[] weights = list.values();
+            for (int n = 0; n < ids.length; n++) {
+                wording[ids[n]] += value * weights[n];
             }
         }
-        return sum;
+        return wording;
     }
 }

