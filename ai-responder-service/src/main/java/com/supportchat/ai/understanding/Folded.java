@@ -20,6 +20,8 @@ public record Folded(String[] tokens, int[] clauses) {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern CLAUSE_BREAK = Pattern.compile("[.;!?,:\\n¿¡()]+|\\s[-–—]\\s");
     private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+    /** A letter written three times or more in a row: "pfff", "grrrr", "nooooo" are read as "pff", "grr", "noo". */
+    private static final Pattern ELONGATION = Pattern.compile("(\\p{L})\\1{2,}");
 
     public static Folded of(String text) {
         List<String> tokens = new ArrayList<>();
@@ -48,8 +50,9 @@ public record Folded(String[] tokens, int[] clauses) {
     /** Lower case without accents; punctuation kept (clause breaks still need it). */
     public static String fold(String text) {
         String lower = text.toLowerCase(Locale.ROOT).replace("ß", "ss");
-        return MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("")
+        String plain = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("")
             .replace('’', ' ').replace('\'', ' ').replace('`', ' ');
+        return ELONGATION.matcher(plain).replaceAll("$1$1");
     }
 
     /** The words only, joined by single spaces. */

@@ -56,9 +56,9 @@ class IntentQualityTest {
 
     /**
      * Frustration precision (target 0.90) and false handoffs (target 3 %) are the targets; frustration recall is below
-     * its target of 0.80 (0.723 measured on the test split on 2026-12-04), so its floor is just under that level.
+     * its target of 0.80 (0.769 measured on the test split on 2026-12-04), so its floor is just under that level.
      */
     static final double FRUSTRATION_PRECISION = 0.90;
-    static final double FRUSTRATION_RECALL = 0.70;
+    static final double FRUSTRATION_RECALL = 0.75;
     static final double FALSE_HANDOFFS = 0.03;
 }
