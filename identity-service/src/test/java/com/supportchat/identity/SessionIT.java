@@ -2,6 +2,7 @@ package com.supportchat.identity;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import com.nimbusds.jwt.JWTClaimsSet;
@@ -205,5 +206,55 @@ class SessionIT extends IdentityIntegrationTest {
 
         assertThat(count("SELECT count(*) FROM visitors WHERE org_id = :org::uuid", Map.of("org", org.orgId())))
             .isEqualTo(visitorsBefore);
+    }
+
+    @Test
+    void oversizedVisitorDataIsRejectedAndWritesNothing() {
+        DemoOrg org = newOrg();
+        Map<String, Object> first = startSession(Map.of("widgetToken", org.widgetToken(),
+                "user", Map.of("extra", Map.of("plan", "gold"))));
+        String visitorId = (String) map(first.get("identity")).get("visitorId");
+        Map<String, Object> tooMuch = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 10; i++) {
+            tooMuch.put("field" + i, "v".repeat(900)); // each field fits, together they are over 8 KiB
+        }
+        long outboxBefore = count("SELECT count(*) FROM outbox WHERE org_id = :org", Map.of("org", org.orgId()));
+
+        for (Map<String, Object> extra : List.of(tooMuch, Map.<String, Object>of("big", "v".repeat(2000)),
+                Map.<String, Object>of("k".repeat(101), "v"))) {
+            session(Map.of("widgetToken", org.widgetToken(), "visitorToken", first.get("visitorToken"),
+                    "user", Map.of("extra", extra)))
+                .expectStatus().isBadRequest()
+                .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.type").isEqualTo("https://supportchat.dev/problems/validation")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).startsWith("user.extra: "));
+        }
+        session(Map.of("widgetToken", org.widgetToken(), "user", Map.of("extra", tooMuch)))
+            .expectStatus().isBadRequest();
+
+        assertThat(count("SELECT count(*) FROM visitors WHERE org_id = :org::uuid", Map.of("org", org.orgId())))
+            .as("no new visitor").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM visitors WHERE id = :id::uuid AND untrusted_data = '{\"plan\": \"gold\"}'::jsonb",
+                Map.of("id", visitorId))).as("the returning visitor's data unchanged").isEqualTo(1);
+        assertThat(count("SELECT count(*) FROM outbox WHERE org_id = :org", Map.of("org", org.orgId())))
+            .as("no event").isEqualTo(outboxBefore);
+    }
+
+    @Test
+    void visitorDataThatWouldGrowPastTheBoundAcrossVisitsIsReplacedByTheNewest() {
+        DemoOrg org = newOrg();
+        Map<String, Object> first = startSession(Map.of("widgetToken", org.widgetToken(),
+                "user", Map.of("extra", Map.of("a", "v".repeat(1000), "b", "v".repeat(1000), "c", "v".repeat(1000),
+                        "d", "v".repeat(1000), "e", "v".repeat(1000)))));
+        Map<String, Object> second = startSession(Map.of("widgetToken", org.widgetToken(),
+                "visitorToken", first.get("visitorToken"),
+                "user", Map.of("extra", Map.of("f", "v".repeat(1000), "g", "v".repeat(1000), "h", "v".repeat(1000),
+                        "i", "v".repeat(1000)))));
+        String visitorId = (String) map(second.get("identity")).get("visitorId");
+
+        assertThat(count("SELECT count(*) FROM visitors WHERE id = :id::uuid AND untrusted_data->>'f' IS NOT NULL"
+                + " AND untrusted_data->>'a' IS NULL"
+                + " AND octet_length(untrusted_data::text) <= 8192", Map.of("id", visitorId))).isEqualTo(1);
     }
 }

@@ -1,10 +1,13 @@
 package com.supportchat.messaging;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -26,11 +29,11 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.CommonErrorHandler;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.ExponentialBackOffWithMaxRetries;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -78,13 +81,41 @@ public class MessagingAutoConfiguration {
         };
     }
 
-    /** Last line of defence for failures outside {@link InboundEvents}: bounded retries, then the DLT. */
     @Bean
-    CommonErrorHandler kafkaErrorHandler(KafkaTemplate<String, byte[]> eventKafkaTemplate) {
+    DeadLetters deadLetters(KafkaTemplate<String, byte[]> eventKafkaTemplate) {
+        return new DeadLetters(eventKafkaTemplate);
+    }
+
+    /**
+     * Last line of defence for failures outside {@link InboundEvents} (a listener that throws before returning its
+     * {@code Mono}): bounded retries, then the same dead-letter path and headers as {@link InboundEvents}.
+     */
+    @Bean
+    CommonErrorHandler kafkaErrorHandler(DeadLetters deadLetters) {
         ExponentialBackOffWithMaxRetries backOff = new ExponentialBackOffWithMaxRetries(3);
         backOff.setInitialInterval(200);
         backOff.setMultiplier(2);
-        return new DefaultErrorHandler(new DeadLetterPublishingRecoverer(eventKafkaTemplate), backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters.recoverer(Duration.ofSeconds(30)), backOff);
+        handler.addNotRetryableExceptions(PoisonEventException.class);
+        return handler;
+    }
+
+    @Bean
+    DeadLetterDepth deadLetterDepth(KafkaAdmin kafkaAdmin, ObjectProvider<KafkaListenerEndpointRegistry> listeners,
+            MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new DeadLetterDepth(kafkaAdmin.getConfigurationProperties(), () -> listenedTopics(listeners),
+                meters.getIfAvailable(SimpleMeterRegistry::new), properties);
+    }
+
+    private static Set<String> listenedTopics(ObjectProvider<KafkaListenerEndpointRegistry> listeners) {
+        Set<String> topics = new TreeSet<>();
+        listeners.ifAvailable(registry -> registry.getListenerContainers().forEach(container -> {
+            String[] names = container.getContainerProperties().getTopics();
+            if (names != null) {
+                topics.addAll(List.of(names));
+            }
+        }));
+        return topics;
     }
 
     @Bean
@@ -118,10 +149,9 @@ public class MessagingAutoConfiguration {
     }
 
     @Bean
-    InboundEvents inboundEvents(TransactionalOperator tx, DatabaseClient db,
-            KafkaTemplate<String, byte[]> eventKafkaTemplate, JsonMapper jsonMapper, MessagingProperties properties,
-            ObjectProvider<MeterRegistry> meters) {
-        return new InboundEvents(tx, new ProcessedEvents(db), new DeadLetters(eventKafkaTemplate), jsonMapper,
+    InboundEvents inboundEvents(TransactionalOperator tx, DatabaseClient db, DeadLetters deadLetters,
+            JsonMapper jsonMapper, MessagingProperties properties, ObjectProvider<MeterRegistry> meters) {
+        return new InboundEvents(tx, new ProcessedEvents(db), deadLetters, jsonMapper,
                 properties, meters.getIfAvailable(SimpleMeterRegistry::new));
     }
 }

@@ -7,8 +7,10 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.r2dbc.postgresql.api.PostgresqlConnection;
@@ -39,6 +41,14 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * transaction-scoped advisory lock: that keeps one conversation's events in order on its partition.
  * A row is marked published only after Kafka acknowledged it (acks=all, idempotent producer), so a crash
  * between the two publishes it again: consumers are idempotent by event id.
+ *
+ * <p>After a batch is sent, its rows are settled in position order: acknowledged rows are marked published, a row
+ * Kafka refuses for good ({@link Failures#kafkaRefusesRecord}: too large, invalid topic, ...) is <em>parked</em>
+ * ({@code parked_at}, reason in {@code last_error}, metric {@code supportchat.outbox.parked}, an ERROR log) and never
+ * sent again by the relay, and the first transient failure (broker away, time-out) stops the batch: that row and
+ * every row after it stay, acknowledged or not, and are sent again in order on the next run. So one poison row
+ * cannot stall a service's outbox, and a row is never marked published ahead of an earlier row of its key that may
+ * still be re-sent. A parked row is out of order once re-sent by an operator (docs/operations.md).
  */
 public class OutboxRelay implements SmartLifecycle {
 
@@ -55,6 +65,8 @@ public class OutboxRelay implements SmartLifecycle {
     private final Sinks.Many<Boolean> wake = Sinks.many().multicast().directBestEffort();
     private final Counter published;
     private final Counter failures;
+    private final Counter parked;
+    private final AtomicLong parkedRows = new AtomicLong();
     private final Timer lag;
     private final Disposable.Composite running = Disposables.composite();
     private volatile boolean started;
@@ -71,6 +83,10 @@ public class OutboxRelay implements SmartLifecycle {
             .register(meters);
         this.failures = Counter.builder("supportchat.outbox.failures").description("relay attempts that failed")
             .register(meters);
+        this.parked = Counter.builder("supportchat.outbox.parked")
+            .description("rows Kafka refused for good, parked instead of published").register(meters);
+        Gauge.builder("supportchat.outbox.parked.rows", parkedRows, AtomicLong::get)
+            .description("parked rows waiting for an operator (counted every minute)").register(meters);
         this.lag = Timer.builder("supportchat.outbox.lag").description("commit of the event to Kafka ack")
             .publishPercentiles(0.5, 0.95, 0.99).register(meters);
     }
@@ -85,6 +101,9 @@ public class OutboxRelay implements SmartLifecycle {
             .subscribe());
         running.add(Flux.interval(Duration.ofMinutes(10))
             .concatMap(t -> deletePublished().onErrorResume(ex -> Mono.empty()), 1)
+            .subscribe());
+        running.add(Flux.interval(Duration.ZERO, Duration.ofMinutes(1))
+            .concatMap(t -> countParked().onErrorResume(ex -> Mono.empty()), 1)
             .subscribe());
     }
 
@@ -104,9 +123,15 @@ public class OutboxRelay implements SmartLifecycle {
         wake.tryEmitNext(true);
     }
 
-    /** Publishes until no unpublished row is left; emits how many rows were published. */
+    /**
+     * Publishes until no unpublished row is left or Kafka fails transiently; emits how many rows were published.
+     */
     Mono<Integer> drain() {
-        return drainBatch().expand(n -> n >= properties.relayBatchSize() ? drainBatch() : Mono.empty())
+        return drainBatch()
+            .expand(batch -> batch.read() >= properties.relayBatchSize() && batch.stoppedBy() == null ? drainBatch()
+                    : Mono.empty())
+            .concatMap(batch -> batch.stoppedBy() == null ? Mono.just(batch.published())
+                    : logFailure(batch.stoppedBy()).thenReturn(batch.published()))
             .reduce(0, Integer::sum);
     }
 
@@ -116,44 +141,114 @@ public class OutboxRelay implements SmartLifecycle {
      * consumers drop events they have seen. The relay then never waits on the disk's fsync, which on a slow disk
      * stalls for 100-200 ms at times, and the disk has one fsync less per batch.
      */
-    private Mono<Integer> drainBatch() {
+    private Mono<Batch> drainBatch() {
         return tx.transactional(db.sql("SET LOCAL synchronous_commit = off").then()
             .then(db.sql("SELECT pg_try_advisory_xact_lock(:lock) AS locked")
             .bind("lock", RELAY_LOCK)
             .map(row -> Boolean.TRUE.equals(row.get("locked", Boolean.class)))
             .one()
-            .flatMap(locked -> locked ? publishBatch() : Mono.just(0))));
+            .flatMap(locked -> locked ? publishBatch() : Mono.just(Batch.NONE))));
     }
 
-    private Mono<Integer> publishBatch() {
+    private Mono<Batch> publishBatch() {
         return db.sql("""
                 SELECT position, id, topic, event_key, type, subject, org_id, occurred_at, payload
-                FROM outbox WHERE published_at IS NULL ORDER BY position LIMIT :limit""")
+                FROM outbox WHERE published_at IS NULL AND parked_at IS NULL ORDER BY position LIMIT :limit""")
             .bind("limit", properties.relayBatchSize())
             .map(OutboxRelay::toRow)
             .all()
             .collectList()
-            .flatMap(rows -> rows.isEmpty() ? Mono.just(0) : send(rows).then(markPublished(rows)));
+            .flatMap(rows -> rows.isEmpty() ? Mono.just(Batch.NONE) : send(rows).flatMap(sent -> settle(rows, sent)));
     }
 
     /**
-     * Sends in row order (the idempotent producer keeps that order per partition), then waits for every
-     * acknowledgement. {@code send} can block while the producer fetches metadata, hence boundedElastic.
+     * Sends in row order (the idempotent producer keeps that order per partition), then waits for every outcome:
+     * emits one per row sent, in row order, {@code null} for an acknowledgement, else the failure. Sending stops at a
+     * row that fails transiently before it left (no metadata within {@code max.block.ms}): the rest would wait as
+     * long. {@code send} can block while the producer fetches metadata, hence boundedElastic.
      */
-    private Mono<Void> send(List<OutboxRow> rows) {
+    private Mono<List<Throwable>> send(List<OutboxRow> rows) {
         return Mono.fromCallable(() -> {
-            List<CompletableFuture<?>> acks = new ArrayList<>(rows.size());
+            List<CompletableFuture<Throwable>> outcomes = new ArrayList<>(rows.size());
             for (OutboxRow row : rows) {
-                ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-                CloudEventHeaders.write(record.headers(), row.id(), source, row.type(), row.subject(), row.orgId(),
-                        row.occurredAt());
-                acks.add(kafka.send(record));
+                CompletableFuture<?> ack = sendOne(row);
+                outcomes.add(ack.handle((result, ex) -> ex));
+                if (ack.isCompletedExceptionally() && !Failures.kafkaRefusesRecord(outcomes.get(outcomes.size() - 1).join())) {
+                    break;
+                }
             }
-            return CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new));
-        }).subscribeOn(Schedulers.boundedElastic()).flatMap(Mono::fromFuture).then();
+            return outcomes;
+        })
+            .subscribeOn(Schedulers.boundedElastic())
+            .flatMap(outcomes -> Mono.fromFuture(CompletableFuture.allOf(outcomes.toArray(CompletableFuture[]::new)))
+                .then(Mono.fromCallable(() -> outcomes.stream().map(CompletableFuture::join).toList())));
+    }
+
+    private CompletableFuture<?> sendOne(OutboxRow row) {
+        try {
+            ProducerRecord<String, byte[]> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+            CloudEventHeaders.write(record.headers(), row.id(), source, row.type(), row.subject(), row.orgId(),
+                    row.occurredAt());
+            return kafka.send(record);
+        }
+        catch (RuntimeException ex) {
+            return CompletableFuture.failedFuture(ex);
+        }
+    }
+
+    /**
+     * Marks published the acknowledged rows up to the first transient failure, parks the rows Kafka refused for good
+     * on the way, and leaves the rest for the next run.
+     */
+    private Mono<Batch> settle(List<OutboxRow> rows, List<Throwable> outcomes) {
+        List<OutboxRow> acked = new ArrayList<>();
+        List<Mono<Void>> parking = new ArrayList<>();
+        Throwable stoppedBy = null;
+        for (int i = 0; i < outcomes.size() && stoppedBy == null; i++) {
+            Throwable failure = outcomes.get(i);
+            if (failure == null) {
+                acked.add(rows.get(i));
+            }
+            else if (Failures.kafkaRefusesRecord(failure)) {
+                parking.add(park(rows.get(i), failure));
+            }
+            else {
+                stoppedBy = failure;
+            }
+        }
+        Batch batch = new Batch(rows.size(), acked.size(), stoppedBy);
+        return markPublished(acked).then(Flux.concat(parking).then()).thenReturn(batch);
+    }
+
+    private Mono<Void> park(OutboxRow row, Throwable failure) {
+        String reason = Failures.describe(failure);
+        return db.sql("""
+                UPDATE outbox SET parked_at = now(), last_error = :error, attempts = attempts + 1, last_attempt = now()
+                WHERE position = :position""")
+            .bind("error", reason)
+            .bind("position", row.position())
+            .then()
+            .doOnSuccess(done -> {
+                parked.increment();
+                parkedRows.incrementAndGet();
+                log.error("Outbox relay parked event {} (type {}, topic {}, key {}): Kafka refuses it for good ({}). "
+                        + "It will not be sent again until an operator re-sends it (docs/operations.md)", row.id(),
+                        row.type(), row.topic(), row.key(), reason);
+            });
+    }
+
+    private Mono<Void> countParked() {
+        return db.sql("SELECT count(*) AS n FROM outbox WHERE parked_at IS NOT NULL")
+            .map(row -> row.get("n", Long.class))
+            .one()
+            .doOnNext(parkedRows::set)
+            .then();
     }
 
     private Mono<Integer> markPublished(List<OutboxRow> rows) {
+        if (rows.isEmpty()) {
+            return Mono.just(0);
+        }
         Long[] positions = rows.stream().map(OutboxRow::position).toArray(Long[]::new);
         return db.sql("""
                 UPDATE outbox SET published_at = now(), attempts = attempts + 1, last_attempt = now()
@@ -174,8 +269,8 @@ public class OutboxRelay implements SmartLifecycle {
         log.warn("Outbox relay could not publish, will retry: {}", ex.toString());
         return db.sql("""
                 UPDATE outbox SET attempts = attempts + 1, last_attempt = now(), last_error = :error
-                WHERE position = (SELECT min(position) FROM outbox WHERE published_at IS NULL)""")
-            .bind("error", String.valueOf(ex.getMessage()))
+                WHERE position = (SELECT min(position) FROM outbox WHERE published_at IS NULL AND parked_at IS NULL)""")
+            .bind("error", Failures.describe(ex))
             .then()
             .onErrorResume(ignored -> Mono.empty())
             .thenReturn(0);
@@ -224,6 +319,12 @@ public class OutboxRelay implements SmartLifecycle {
                 row.get("topic", String.class), row.get("event_key", String.class), row.get("type", String.class),
                 row.get("subject", String.class), row.get("org_id", String.class),
                 row.get("occurred_at", OffsetDateTime.class).toInstant(), payload);
+    }
+
+    /** One batch: rows read, rows marked published, and the transient failure that stopped it, if any. */
+    private record Batch(int read, int published, Throwable stoppedBy) {
+
+        static final Batch NONE = new Batch(0, 0, null);
     }
 
     private record OutboxRow(long position, String id, String topic, String key, String type, String subject,

@@ -7,8 +7,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,15 +30,24 @@ import org.springframework.transaction.reactive.TransactionalOperator;
 /**
  * The library's promises on the real PostgreSQL and the real Kafka broker: an event leaves only with its
  * committed state change, arrives as a CloudEvent, is applied once however often it is delivered, in
- * order per key, and a poison or failing event ends on the dead-letter topic without blocking the rest.
+ * order per key, and a poison or failing event ends on the dead-letter topic without blocking the rest. Poison
+ * cannot stall a service: a row Kafka refuses is parked and the rows behind it go out. Infrastructure is not poison:
+ * an event that fails only because the database is away waits for it and is applied, never dead-lettered.
  */
 @SpringBootTest(classes = MessagingTestApplication.class)
 class MessagingIT {
 
+    private static final Duration WAIT = Duration.ofSeconds(30);
     private static CloudEventTestClient kafka;
 
     @Autowired
     private Outbox outbox;
+
+    @Autowired
+    private OutboxRelay relay;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @Autowired
     private TransactionalOperator tx;
@@ -72,6 +83,11 @@ class MessagingIT {
     void listenersOwnTheirPartitions() {
         await().atMost(Duration.ofSeconds(60)).until(() -> listeners.getListenerContainers().stream()
             .allMatch(c -> c.getAssignedPartitions() != null && !c.getAssignedPartitions().isEmpty()));
+    }
+
+    @AfterEach
+    void databaseBack() {
+        listener.databaseDown.set(false);
     }
 
     @Test
@@ -178,6 +194,70 @@ class MessagingIT {
             assertThat(CloudEventTestClient.header(parked, "x-dlt-exception")).contains("PoisonEventException");
         }
         assertThat(listener.attempts.get()).isEqualTo(before);
+    }
+
+    @Test
+    void aRowTooLargeForKafkaIsParkedAndTheRowsBehindItArePublished() {
+        String key = "huge-" + UUID.randomUUID();
+        double parkedBefore = meters.counter("supportchat.outbox.parked").count();
+        // over the producer's max.request.size (1 MiB): Kafka refuses it however often it is sent
+        String huge = "x".repeat(1_200_000);
+        tx.transactional(outbox.publish(new ThingHappened(key, "org-1", 1, huge))).block(WAIT);
+        tx.transactional(outbox.publish(new ThingHappened(key, "org-1", 2, "ok"))).block(WAIT);
+        relay.wakeUp();
+
+        await().atMost(WAIT).until(() -> appliedNumber(key, 2) == 1);
+        await().atMost(WAIT).until(() -> parkedRows(key) == 1);
+        String reason = db.sql("SELECT last_error FROM outbox WHERE subject = :key AND parked_at IS NOT NULL")
+            .bind("key", key).map(row -> row.get("last_error", String.class)).one().block(WAIT);
+        assertThat(reason).contains("RecordTooLargeException");
+        assertThat(db.sql("SELECT count(*) AS n FROM outbox WHERE subject = :key AND published_at IS NOT NULL")
+            .bind("key", key).map(row -> row.get("n", Long.class)).one().block(WAIT)).isEqualTo(1L);
+        assertThat(meters.counter("supportchat.outbox.parked").count() - parkedBefore).isEqualTo(1.0);
+        assertThat(appliedNumber(key, 1)).isZero();
+    }
+
+    @Test
+    void anEventThatFailsWhileTheDatabaseIsDownIsAppliedWhenItIsBackAndNeverDeadLettered() {
+        String key = "outage-" + UUID.randomUUID();
+        listener.databaseDown.set(true);
+        int before = listener.attemptsDuringOutage.get();
+        String eventId = kafka.send(ThingHappened.TOPIC, ThingHappened.TYPE, key, "org-1",
+                "{\"key\":\"%s\",\"orgId\":\"org-1\",\"number\":1,\"behaviour\":\"needs-database\"}".formatted(key));
+
+        // well past the attempts a refused event gets (consumer-attempts: 4), the event still waits
+        await().atMost(WAIT).until(() -> listener.attemptsDuringOutage.get() - before >= 8);
+        assertThat(meters.get("supportchat.events.waiting").gauge().value()).isEqualTo(1.0);
+        assertThat(appliedNumber(key, 1)).isZero();
+        listener.databaseDown.set(false);
+
+        await().atMost(WAIT).until(() -> appliedNumber(key, 1) == 1);
+        await().atMost(WAIT).until(() -> meters.get("supportchat.events.waiting").gauge().value() == 0.0);
+
+        // a poison event of another key, sent afterwards, reaches the dead-letter topic; the waiting one never did
+        String poisonKey = "poison-" + UUID.randomUUID();
+        String poisonId = kafka.send(ThingHappened.TOPIC, ThingHappened.TYPE, poisonKey, "org-1",
+                "{\"key\":\"%s\",\"orgId\":\"org-1\",\"number\":\"not a number\"}".formatted(poisonKey));
+        try (CloudEventTestClient.Reader dlt = CloudEventTestClient.reader(ThingHappened.TOPIC + ".DLT")) {
+            ConsumerRecord<String, byte[]> parked = dlt.await(r -> poisonId.equals(CloudEventTestClient.header(r, "ce_id")),
+                    WAIT);
+            assertThat(parked.key()).isEqualTo(poisonKey);
+            assertThat(CloudEventTestClient.header(parked, "ce_type")).isEqualTo(ThingHappened.TYPE);
+            assertThat(CloudEventTestClient.header(parked, "x-dlt-consumer")).isEqualTo("test.thing-happened");
+            assertThat(CloudEventTestClient.header(parked, "x-dlt-exception")).startsWith("PoisonEventException: ");
+            assertThat(CloudEventTestClient.header(parked, "x-dlt-original")).startsWith(ThingHappened.TOPIC + "-");
+            assertThat(parked.headers().toArray()).noneMatch(header -> header.key().startsWith("kafka_dlt"));
+            assertThat(dlt.all(r -> eventId.equals(CloudEventTestClient.header(r, "ce_id")), Duration.ZERO)).isEmpty();
+        }
+        await().atMost(WAIT).until(() -> meters.find("supportchat.events.dead-letters")
+            .tag("topic", ThingHappened.TOPIC + ".DLT").gauge() != null
+                && meters.get("supportchat.events.dead-letters").tag("topic", ThingHappened.TOPIC + ".DLT").gauge()
+                    .value() >= 1);
+    }
+
+    private long parkedRows(String key) {
+        return db.sql("SELECT count(*) AS n FROM outbox WHERE subject = :key AND parked_at IS NOT NULL")
+            .bind("key", key).map(row -> row.get("n", Long.class)).one().block(WAIT);
     }
 
     private long applied(String key) {

@@ -1,6 +1,10 @@
 package com.supportchat.messaging;
 
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.r2dbc.spi.R2dbcNonTransientResourceException;
 
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -8,6 +12,7 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
@@ -15,6 +20,11 @@ import org.springframework.stereotype.Component;
 /** A minimal service using the messaging library the way the real services do. */
 @SpringBootApplication
 class MessagingTestApplication {
+
+    @Bean
+    SimpleMeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
+    }
 
     @Bean
     NewTopic thingHappened() {
@@ -31,6 +41,9 @@ class MessagingTestApplication {
     static class ThingListener {
 
         final AtomicInteger attempts = new AtomicInteger();
+        /** While set, events with behaviour {@code needs-database} fail as a refused connection does. */
+        final AtomicBoolean databaseDown = new AtomicBoolean();
+        final AtomicInteger attemptsDuringOutage = new AtomicInteger();
         private final InboundEvents inbound;
         private final DatabaseClient db;
 
@@ -46,6 +59,11 @@ class MessagingTestApplication {
                 attempts.incrementAndGet();
                 if ("always-fail".equals(thing.behaviour())) {
                     return Mono.error(new IllegalStateException("the downstream is broken"));
+                }
+                if ("needs-database".equals(thing.behaviour()) && databaseDown.get()) {
+                    attemptsDuringOutage.incrementAndGet();
+                    return Mono.error(new DataAccessResourceFailureException("Failed to obtain R2DBC Connection",
+                            new R2dbcNonTransientResourceException("Connection refused: localhost/127.0.0.1:5432")));
                 }
                 return db.sql("INSERT INTO applied_thing (thing_key, number) VALUES (:key, :number)")
                     .bind("key", thing.key())

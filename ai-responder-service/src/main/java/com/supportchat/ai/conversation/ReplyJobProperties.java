@@ -18,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param retryAfter    wait before a job whose attempt failed (database unavailable) is tried again, times the
  *                      attempts so far
  * @param maxConcurrent jobs in progress per instance; more wait in memory (their rows are safe in the database)
+ * @param maxAttempts   attempts before a job is dead (with {@code retryAfter} 5 s, attempt 10 fails some 4 to 5
+ *                      minutes after the first): the visitor then gets the built-in apology, never silence
  */
 @Validated
 @ConfigurationProperties("supportchat.ai.replies")
@@ -25,5 +27,6 @@ public record ReplyJobProperties(
         @NotNull @DefaultValue("60s") Duration claim,
         @NotNull @DefaultValue("5s") Duration sweepEvery,
         @NotNull @DefaultValue("5s") Duration retryAfter,
-        @Min(1) @DefaultValue("256") int maxConcurrent) {
+        @Min(1) @DefaultValue("256") int maxConcurrent,
+        @Min(1) @DefaultValue("10") int maxAttempts) {
 }

@@ -8,6 +8,7 @@ import java.util.UUID;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.supportchat.events.MessageReceived;
@@ -42,7 +43,7 @@ class ReplyJobStore {
      * worker. A message already waiting (a redelivery) is not written again.
      */
     Mono<Void> enqueue(MessageReceived message, Instant receivedAt) {
-        ReplyJob job = new ReplyJob(message, receivedAt, UUID.randomUUID(), 1);
+        ReplyJob job = ReplyJob.of(message, receivedAt, UUID.randomUUID(), 1);
         return Mono.fromCallable(() -> json.writeValueAsString(message))
             .flatMap(payload -> db.sql("""
                     INSERT INTO reply_job (message_id, conversation_id, org_id, message, received_at, claim, claimed_until)
@@ -72,7 +73,7 @@ class ReplyJobStore {
      */
     Mono<Boolean> complete(ReplyJob job) {
         return db.sql("DELETE FROM reply_job WHERE message_id = :message AND claim = :claim")
-            .bind("message", job.message().messageId())
+            .bind("message", job.messageId())
             .bind("claim", job.claim())
             .fetch()
             .rowsUpdated()
@@ -85,26 +86,56 @@ class ReplyJobStore {
                 UPDATE reply_job SET claimed_until = now() + make_interval(secs => :delaySeconds)
                 WHERE message_id = :message AND claim = :claim""")
             .bind("delaySeconds", seconds(delay))
-            .bind("message", job.message().messageId())
+            .bind("message", job.messageId())
             .bind("claim", job.claim())
             .then();
     }
 
-    /** Claims up to {@code limit} jobs whose claim ran out, oldest first; other instances skip the rows taken here. */
+    /**
+     * Ends the job as dead if {@code job}'s claim still holds it: true, and the caller's transaction answers the visitor
+     * instead; the row stays, with its reason, and is never claimed again.
+     */
+    Mono<Boolean> die(ReplyJob job, String reason) {
+        return db.sql("""
+                UPDATE reply_job SET dead_at = now(), last_error = :reason
+                WHERE message_id = :message AND claim = :claim AND dead_at IS NULL""")
+            .bind("reason", reason)
+            .bind("message", job.messageId())
+            .bind("claim", job.claim())
+            .fetch()
+            .rowsUpdated()
+            .map(updated -> updated == 1);
+    }
+
+    /**
+     * Claims up to {@code limit} live jobs whose claim ran out, oldest first; other instances skip the rows taken here.
+     * A row whose event cannot be read is still claimed (with a null message), so that its attempts count towards its
+     * death instead of failing every sweep.
+     */
     Flux<ReplyJob> claimOverdue(int limit) {
         return db.sql("""
                 UPDATE reply_job j SET claim = gen_random_uuid(), attempts = j.attempts + 1,
                     claimed_until = now() + make_interval(secs => :claimSeconds)
-                FROM (SELECT message_id FROM reply_job WHERE claimed_until < now()
+                FROM (SELECT message_id FROM reply_job WHERE claimed_until < now() AND dead_at IS NULL
                       ORDER BY claimed_until LIMIT :limit FOR UPDATE SKIP LOCKED) due
                 WHERE j.message_id = due.message_id
-                RETURNING j.message, j.received_at, j.claim, j.attempts""")
+                RETURNING j.message_id, j.conversation_id, j.org_id, j.message, j.received_at, j.claim, j.attempts""")
             .bind("claimSeconds", seconds(properties.claim()))
             .bind("limit", limit)
-            .map(row -> new ReplyJob(json.readValue(row.get("message", String.class), MessageReceived.class),
+            .map(row -> new ReplyJob(row.get("message_id", String.class), row.get("conversation_id", String.class),
+                    row.get("org_id", String.class), readable(row.get("message", String.class)),
                     row.get("received_at", OffsetDateTime.class).toInstant(), row.get("claim", UUID.class),
                     row.get("attempts", Integer.class)))
             .all();
+    }
+
+    private MessageReceived readable(String payload) {
+        try {
+            return json.readValue(payload, MessageReceived.class);
+        }
+        catch (JacksonException ex) {
+            return null;
+        }
     }
 
     private synchronized void hand(ReplyJob job) {

@@ -18,6 +18,11 @@ import org.springframework.stereotype.Component;
  * Works off the reply jobs: those this instance enqueued, as soon as their transaction commits, and every
  * {@code sweepEvery} the jobs whose claim ran out anywhere (a crashed instance, a failed attempt). One
  * conversation's jobs run one at a time in order; up to {@code maxConcurrent} run at once.
+ *
+ * <p>A failed attempt is tried again later (a model failure never fails an attempt: it ends in the built-in answer,
+ * so what fails is the database or a job that cannot be worked); when attempt {@code maxAttempts} fails, the job is
+ * dead: kept with its reason, never tried again, counted ({@code supportchat.ai.reply.jobs{outcome=dead}}), and the
+ * visitor gets the built-in apology, consistent with what a failed model call gives.
  */
 @Component
 class ReplyWorker implements SmartLifecycle {
@@ -46,7 +51,7 @@ class ReplyWorker implements SmartLifecycle {
             .concatMap(tick -> jobs.claimOverdue(SWEEP_BATCH)
                 .doOnNext(job -> {
                     log.info("Taking up the reply to message {} of conversation {} again (attempt {})",
-                            job.message().messageId(), job.conversationId(), job.attempts());
+                            job.messageId(), job.conversationId(), job.attempts());
                     meters.counter("supportchat.ai.reply.jobs", "outcome", "taken-up-again").increment();
                 })
                 .onErrorResume(ex -> {
@@ -63,11 +68,27 @@ class ReplyWorker implements SmartLifecycle {
             .doOnSuccess(done -> meters.counter("supportchat.ai.reply.jobs", "outcome", "done").increment())
             .onErrorResume(ex -> {
                 Duration delay = properties.retryAfter().multipliedBy(Math.min(job.attempts(), 12));
-                log.warn("Reply to message {} of conversation {} failed (attempt {}: {}); trying again in {}",
-                        job.message().messageId(), job.conversationId(), job.attempts(), ex.toString(), delay);
                 meters.counter("supportchat.ai.reply.jobs", "outcome", "failed").increment();
+                if (job.attempts() >= properties.maxAttempts()) {
+                    return giveUp(job, ex);
+                }
+                log.warn("Reply to message {} of conversation {} failed (attempt {}: {}); trying again in {}",
+                        job.messageId(), job.conversationId(), job.attempts(), ex.toString(), delay);
                 return jobs.retryLater(job, delay).onErrorResume(again -> Mono.empty());
             });
+    }
+
+    private Mono<Void> giveUp(ReplyJob job, Throwable failure) {
+        String reason = String.valueOf(failure);
+        return service.giveUp(job, reason.length() > 1000 ? reason.substring(0, 1000) : reason)
+            .doOnSuccess(done -> {
+                log.error("Reply to message {} of conversation {} failed {} times, the last with {}; the job is dead and "
+                        + "the visitor got the built-in apology", job.messageId(), job.conversationId(), job.attempts(),
+                        reason);
+                meters.counter("supportchat.ai.reply.jobs", "outcome", "dead").increment();
+            })
+            // the database is away too: the claim runs out, the job is taken up again and dies then
+            .onErrorResume(again -> Mono.empty());
     }
 
     @Override

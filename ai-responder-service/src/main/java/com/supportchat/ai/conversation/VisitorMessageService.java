@@ -112,10 +112,13 @@ public class VisitorMessageService {
      */
     Mono<Void> reactTo(ReplyJob job) {
         MessageReceived message = job.message();
+        if (message == null) {
+            return Mono.error(new IllegalStateException("the stored message-received event cannot be read"));
+        }
         Mono<Boolean> completed = aiSettings.get(message.orgId())
             .flatMap(settings -> reaction(message, settings, job.receivedAt()))
             .flatMap(reaction -> tx.transactional(jobs.complete(job)
-                .flatMap(mine -> mine ? stillTheAis(message).flatMap(ais -> ais ? reaction.apply().thenReturn(true)
+                .flatMap(mine -> mine ? stillTheAis(message.conversationId(), message.orgId()).flatMap(ais -> ais ? reaction.apply().thenReturn(true)
                         : Mono.just(false)) : Mono.just(false))))
             .switchIfEmpty(tx.transactional(jobs.complete(job)).thenReturn(false));
         return completed
@@ -127,9 +130,23 @@ public class VisitorMessageService {
             .then();
     }
 
+    /**
+     * Ends a {@link ReplyJob} that failed its last attempt: the job is dead (kept, never tried again) and, in the same
+     * transaction, the visitor gets the built-in apology, as when the model fails, rather than silence; nothing if an
+     * operator has the conversation now or another attempt holds the job. The stored event may be unreadable, so only
+     * the row's ids are used, and the apology is in English.
+     */
+    Mono<Void> giveUp(ReplyJob job, String reason) {
+        return tx.transactional(jobs.die(job, reason)
+            .flatMap(mine -> mine ? stillTheAis(job.conversationId(), job.orgId()) : Mono.just(false))
+            .flatMap(ais -> ais ? reply(job.conversationId(), job.orgId(), job.messageId(),
+                    Replies.text(Language.EN, "cannot-answer") + Replies.text(Language.EN, "keep-trying"), List.of(),
+                    BuiltInResponder.NAME) : Mono.empty()));
+    }
+
     /** An operator may have taken the conversation over (or it was resolved) while the model was answering. */
-    private Mono<Boolean> stillTheAis(MessageReceived message) {
-        return store.context(message.conversationId(), message.orgId())
+    private Mono<Boolean> stillTheAis(String conversationId, String orgId) {
+        return store.context(conversationId, orgId)
             .map(context -> context.status() == ConversationStatus.UNRESOLVED);
     }
 
@@ -295,7 +312,8 @@ public class VisitorMessageService {
     private Mono<Void> carryOut(MessageReceived message, List<StoredMessage> history, Plan plan) {
         Mono<Void> done = plan.failures() == null ? Mono.empty() : store.failures(message.conversationId(), plan.failures());
         if (plan.reply() != null) {
-            done = done.then(reply(message, plan.reply().text(), plan.reply().sources(), plan.reply().responder()));
+            done = done.then(reply(message.conversationId(), message.orgId(), message.messageId(), plan.reply().text(),
+                    plan.reply().sources(), plan.reply().responder()));
         }
         if (plan.handoff() != null) {
             done = done.then(handOff(message, plan.handoff().trigger(), plan.handoff().reason(), history,
@@ -307,10 +325,11 @@ public class VisitorMessageService {
         return done;
     }
 
-    private Mono<Void> reply(MessageReceived message, String text, List<ReplyGenerated.Source> sources, String responder) {
+    private Mono<Void> reply(String conversationId, String orgId, String inReplyTo, String text,
+            List<ReplyGenerated.Source> sources, String responder) {
         meters.counter("supportchat.ai.replies", "responder", responder).increment();
-        return outbox.publish(new ReplyGenerated(UUID.randomUUID().toString(), message.conversationId(), message.orgId(),
-                message.messageId(), text, sources, responder, clock.instant()));
+        return outbox.publish(new ReplyGenerated(UUID.randomUUID().toString(), conversationId, orgId, inReplyTo, text,
+                sources, responder, clock.instant()));
     }
 
     private Mono<Void> handOff(MessageReceived message, HandoffTrigger trigger, String reason, List<StoredMessage> history,

@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import mockwebserver3.Dispatcher;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import com.supportchat.ai.conversation.ReplyJobProperties;
 import com.supportchat.events.AuthorType;
 import com.supportchat.events.ConversationStatus;
 import com.supportchat.events.ConversationStatusChanged;
@@ -29,6 +31,7 @@ import com.supportchat.events.MessageReceived;
 import com.supportchat.events.ReplyGenerated;
 import com.supportchat.events.Topics;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 /**
@@ -48,6 +51,12 @@ class ModelReplyIT extends IntegrationTest {
     private static final List<String> questionsSeen = new CopyOnWriteArrayList<>();
 
     private String org;
+
+    @Autowired
+    private ReplyJobProperties replies;
+
+    @Autowired
+    private MeterRegistry meters;
 
     @BeforeAll
     static void startModel() throws IOException {
@@ -123,24 +132,61 @@ class ModelReplyIT extends IntegrationTest {
     void aReplyJobLeftBehindByACrashedInstanceIsTakenUpAgain() {
         String conversation = newId("conv");
         MessageReceived question = visitorMessage(org, conversation, 1, "What are your opening hours?");
-        // as an instance leaves it when it dies during the model call: written, claimed, the claim run out
-        db.sql("""
-                INSERT INTO reply_job (message_id, conversation_id, org_id, message, received_at, claim, claimed_until)
-                VALUES (:message, :conversation, :org, :payload, now() - interval '2 minutes', :claim,
-                        now() - interval '1 minute')""")
-            .bind("message", question.messageId())
-            .bind("conversation", conversation)
-            .bind("org", org)
-            .bind("payload", json.writeValueAsString(question))
-            .bind("claim", UUID.randomUUID())
-            .then()
-            .block();
+        insertOverdueJob(question.messageId(), conversation, json.writeValueAsString(question), 1);
 
         ReplyGenerated reply = data(awaitOne(conversation, Topics.REPLY_GENERATED), ReplyGenerated.class);
         assertThat(reply.inReplyToMessageId()).isEqualTo(question.messageId());
         assertThat(reply.responder()).isEqualTo("openai");
         assertThat(pendingJobs(conversation)).isZero();
         assertThat(recordsFor(conversation)).hasSize(1);
+    }
+
+    @Test
+    void aReplyJobThatFailsItsLastAttemptIsDeadIsNeverTriedAgainAndTheVisitorGetsTheBuiltInApology() {
+        String conversation = newId("conv");
+        String messageId = newId("msg");
+        double deadBefore = meters.counter("supportchat.ai.reply.jobs", "outcome", "dead").count();
+        // a job whose stored event cannot be read fails every attempt; this one has failed all but its last
+        insertOverdueJob(messageId, conversation, "not a message-received event", replies.maxAttempts() - 1);
+
+        ReplyGenerated apology = data(awaitOne(conversation, Topics.REPLY_GENERATED), ReplyGenerated.class);
+        assertThat(apology.inReplyToMessageId()).isEqualTo(messageId);
+        assertThat(apology.responder()).isEqualTo("builtin");
+        assertThat(apology.text()).startsWith("I'm sorry, I can't answer that one.");
+        assertThat(db.sql("SELECT attempts, last_error FROM reply_job WHERE message_id = :m AND dead_at IS NOT NULL")
+            .bind("m", messageId)
+            .map(row -> row.get("attempts", Integer.class) + " " + row.get("last_error", String.class))
+            .one().block()).isEqualTo(replies.maxAttempts() + " java.lang.IllegalStateException: "
+                    + "the stored message-received event cannot be read");
+        assertThat(meters.counter("supportchat.ai.reply.jobs", "outcome", "dead").count() - deadBefore).isEqualTo(1.0);
+
+        // its claim runs out again, yet the sweep that answers a later overdue job passes it by
+        db.sql("UPDATE reply_job SET claimed_until = now() - interval '1 minute' WHERE message_id = :m")
+            .bind("m", messageId).then().block();
+        String marker = newId("conv");
+        MessageReceived question = visitorMessage(org, marker, 1, "What are your opening hours?");
+        insertOverdueJob(question.messageId(), marker, json.writeValueAsString(question), 1);
+        awaitOne(marker, Topics.REPLY_GENERATED);
+        assertThat(db.sql("SELECT attempts FROM reply_job WHERE message_id = :m").bind("m", messageId)
+            .map(row -> row.get("attempts", Integer.class)).one().block()).isEqualTo(replies.maxAttempts());
+        assertThat(recordsFor(conversation)).hasSize(1);
+    }
+
+    /** A reply job as an instance leaves it when it dies during the model call: written, claimed, the claim run out. */
+    private void insertOverdueJob(String messageId, String conversation, String payload, int attempts) {
+        db.sql("""
+                INSERT INTO reply_job (message_id, conversation_id, org_id, message, received_at, attempts, claim,
+                                       claimed_until)
+                VALUES (:message, :conversation, :org, :payload, now() - interval '2 minutes', :attempts, :claim,
+                        now() - interval '1 minute')""")
+            .bind("message", messageId)
+            .bind("conversation", conversation)
+            .bind("org", org)
+            .bind("payload", payload)
+            .bind("attempts", attempts)
+            .bind("claim", UUID.randomUUID())
+            .then()
+            .block();
     }
 
     private long pendingJobs(String conversation) {

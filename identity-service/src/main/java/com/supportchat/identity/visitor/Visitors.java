@@ -22,11 +22,13 @@ public class Visitors {
     private final DatabaseClient db;
     private final Jsonb jsonb;
     private final Clock clock;
+    private final UntrustedData bounds;
 
-    Visitors(DatabaseClient db, Jsonb jsonb, Clock clock) {
+    Visitors(DatabaseClient db, Jsonb jsonb, Clock clock, UntrustedData bounds) {
         this.db = db;
         this.jsonb = jsonb;
         this.clock = clock;
+        this.bounds = bounds;
     }
 
     /** The org's visitor holding this token; empty for an unknown token or one from another org. */
@@ -59,12 +61,12 @@ public class Visitors {
 
     /**
      * Records a returning visit: what the browser sends now is merged over what it sent before (a value
-     * it does not repeat is kept), and the contact it proved this time, if any, is remembered.
+     * it does not repeat is kept, within {@link UntrustedData}'s bounds), and the contact it proved this time, if
+     * any, is remembered.
      */
     public Mono<Visitor> revisit(Visitor visitor, UUID contactId, String name, String email,
             Map<String, Object> untrustedData, Map<String, String> metadata) {
-        Map<String, Object> untrusted = new LinkedHashMap<>(visitor.untrustedData());
-        untrusted.putAll(untrustedData);
+        Map<String, Object> untrusted = bounds.merge(visitor.untrustedData(), untrustedData);
         Map<String, String> meta = new LinkedHashMap<>(visitor.metadata());
         meta.putAll(metadata);
         return db.sql("""

@@ -21,6 +21,7 @@ import com.supportchat.identity.org.Orgs;
 import com.supportchat.identity.org.WidgetToken;
 import com.supportchat.identity.secret.Secrets;
 import com.supportchat.identity.signing.IssuedToken;
+import com.supportchat.identity.visitor.UntrustedData;
 import com.supportchat.identity.visitor.Visitor;
 import com.supportchat.identity.visitor.Visitors;
 import com.supportchat.resourceserver.Problem;
@@ -47,11 +48,13 @@ class SessionService {
     private final Clock clock;
     private final MeterRegistry meters;
     private final SessionRules sessionRules;
+    private final UntrustedData untrustedData;
 
     SessionService(Orgs orgs, Visitors visitors, Contacts contacts, ContactTokens contactTokens,
             WidgetAccessTokens accessTokens, Outbox outbox, TransactionalOperator tx, WidgetProperties properties,
-            Clock clock, MeterRegistry meters, SessionRules sessionRules) {
+            Clock clock, MeterRegistry meters, SessionRules sessionRules, UntrustedData untrustedData) {
         this.sessionRules = sessionRules;
+        this.untrustedData = untrustedData;
         this.orgs = orgs;
         this.visitors = visitors;
         this.contacts = contacts;
@@ -68,6 +71,10 @@ class SessionService {
     }
 
     Mono<Session> start(SessionRequest request, String origin) {
+        String oversized = request.user() == null ? null : untrustedData.violation(request.user().extra());
+        if (oversized != null) {
+            return Mono.error(Problem.validation("user.extra: " + oversized));
+        }
         return orgs.findWidgetToken(request.widgetToken())
             .switchIfEmpty(Mono.error(() -> Problem.unauthorized("Unknown widget token")))
             .flatMap(widget -> {
