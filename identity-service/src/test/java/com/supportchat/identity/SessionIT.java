@@ -3,6 +3,7 @@ package com.supportchat.identity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.Test;
@@ -113,13 +114,14 @@ class SessionIT extends IdentityIntegrationTest {
     @Test
     void externalIdScopesAVerifiedContactsHistory() throws Exception {
         DemoOrg org = newOrg();
-        Map<String, Object> contact = authenticateUser(org.apiKey(), Map.of("userId", "user-7"));
+        Map<String, Object> contact = authenticateUser(org.apiKey(), Map.of("userId", "user-7", "externalId", "workspace-a"));
+        Map<String, Object> contactInB = authenticateUser(org.apiKey(), Map.of("userId", "user-7", "externalId", "workspace-b"));
         String contactId = (String) contact.get("contactId");
 
         Map<String, Object> workspaceA = startSession(Map.of("widgetToken", org.widgetToken(),
                 "userToken", contact.get("token"), "externalId", "workspace-a"));
         Map<String, Object> workspaceB = startSession(Map.of("widgetToken", org.widgetToken(),
-                "userToken", contact.get("token"), "externalId", "workspace-b"));
+                "userToken", contactInB.get("token"), "externalId", "workspace-b"));
 
         assertThat(claims((String) workspaceA.get("accessToken")).getStringClaim("owner"))
             .isEqualTo("contact:" + contactId + "#workspace-a");
@@ -127,6 +129,37 @@ class SessionIT extends IdentityIntegrationTest {
         assertThat(claims((String) workspaceB.get("accessToken")).getStringClaim("owner"))
             .isEqualTo("contact:" + contactId + "#workspace-b");
         assertThat(map(workspaceB.get("identity"))).containsEntry("externalId", "workspace-b");
+    }
+
+    @Test
+    void theTokensExternalIdScopesTheSessionWhenThePageLeavesItOut() throws Exception {
+        DemoOrg org = newOrg();
+        Map<String, Object> contact = authenticateUser(org.apiKey(), Map.of("userId", "user-8", "externalId", "workspace-a"));
+
+        Map<String, Object> session = startSession(Map.of("widgetToken", org.widgetToken(), "userToken", contact.get("token")));
+
+        assertThat(claims((String) session.get("accessToken")).getStringClaim("owner"))
+            .isEqualTo("contact:" + contact.get("contactId") + "#workspace-a");
+        assertThat(claims((String) contact.get("token")).getStringClaim("xid")).isEqualTo("workspace-a");
+    }
+
+    @Test
+    void anExternalIdOtherThanTheTokensIsRejectedAndNothingIsWritten() {
+        DemoOrg org = newOrg();
+        Map<String, Object> scoped = authenticateUser(org.apiKey(), Map.of("userId", "user-9", "externalId", "workspace-a"));
+        Map<String, Object> unscoped = authenticateUser(org.apiKey(), Map.of("userId", "user-10"));
+        Map<String, Object> binds = Map.of("org", UUID.fromString(org.orgId()));
+        long outboxBefore = count("SELECT count(*) FROM outbox WHERE org_id = :org::text", binds);
+
+        session(Map.of("widgetToken", org.widgetToken(), "userToken", scoped.get("token"), "externalId", "workspace-b"))
+            .expectStatus().isUnauthorized()
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.type").isEqualTo("https://supportchat.dev/problems/unauthorized");
+        session(Map.of("widgetToken", org.widgetToken(), "userToken", unscoped.get("token"), "externalId", "workspace-a"))
+            .expectStatus().isUnauthorized();
+
+        assertThat(count("SELECT count(*) FROM visitors WHERE org_id = :org", binds)).isZero();
+        assertThat(count("SELECT count(*) FROM outbox WHERE org_id = :org::text", binds)).isEqualTo(outboxBefore);
     }
 
     @Test
