@@ -163,6 +163,49 @@ class SessionIT extends IdentityIntegrationTest {
     }
 
     @Test
+    void aVisitorTokenIdleForLongerThanThirtyDaysHasExpired() {
+        DemoOrg org = newOrg();
+        Map<String, Object> recent = startSession(Map.of("widgetToken", org.widgetToken()));
+        Map<String, Object> idle = startSession(Map.of("widgetToken", org.widgetToken()));
+        lastSeen(recent, Duration.ofDays(29));
+        lastSeen(idle, Duration.ofDays(31));
+
+        Map<String, Object> recentAgain = startSession(Map.of("widgetToken", org.widgetToken(),
+                "visitorToken", recent.get("visitorToken")));
+        Map<String, Object> idleAgain = startSession(Map.of("widgetToken", org.widgetToken(),
+                "visitorToken", idle.get("visitorToken")));
+
+        assertThat(map(recentAgain.get("identity")).get("visitorId")).isEqualTo(map(recent.get("identity")).get("visitorId"));
+        assertThat(map(idleAgain.get("identity")).get("visitorId")).as("a new visitor, with none of the old history")
+            .isNotEqualTo(map(idle.get("identity")).get("visitorId"));
+        assertThat(idleAgain.get("visitorToken")).isNotEqualTo(idle.get("visitorToken"));
+    }
+
+    private void lastSeen(Map<String, Object> session, Duration ago) {
+        db.sql("UPDATE visitors SET last_seen_at = now() - make_interval(days => :days) WHERE id = :id")
+            .bind("days", (int) ago.toDays())
+            .bind("id", UUID.fromString((String) map(session.get("identity")).get("visitorId")))
+            .then().block();
+    }
+
+    @Test
+    void thePageUrlIsStoredWithoutItsQueryStringOrFragment() {
+        DemoOrg org = newOrg();
+
+        Map<String, Object> session = startSession(Map.of("widgetToken", org.widgetToken(), "metadata",
+                Map.of("pageUrl", "https://shop.example/account/reset?token=s3cret&email=a%40b.example#step-2",
+                        "referrer", "https://mail.example/inbox?message=42")));
+
+        UUID visitorId = UUID.fromString((String) map(session.get("identity")).get("visitorId"));
+        Map<String, Object> stored = db.sql("SELECT metadata->>'pageUrl' AS page, metadata->>'referrer' AS referrer, "
+                + "metadata::text AS everything FROM visitors WHERE id = :id")
+            .bind("id", visitorId).fetch().one().block();
+        assertThat(stored).containsEntry("page", "https://shop.example/account/reset")
+            .containsEntry("referrer", "https://mail.example/inbox");
+        assertThat((String) stored.get("everything")).doesNotContain("s3cret").doesNotContain("step-2");
+    }
+
+    @Test
     void externalIdWithoutAContactTokenSelectsNothing() throws Exception {
         DemoOrg org = newOrg();
         Map<String, Object> session = startSession(Map.of("widgetToken", org.widgetToken(), "externalId", "workspace-a"));

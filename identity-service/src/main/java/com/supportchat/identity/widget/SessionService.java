@@ -120,7 +120,7 @@ class SessionService {
         UUID contactId = contact == null ? null : contact.id();
 
         Mono<Visit> returning = request.visitorToken() == null || request.visitorToken().isBlank() ? Mono.empty()
-                : visitors.findByToken(org.id(), request.visitorToken())
+                : visitors.findByToken(org.id(), request.visitorToken(), properties.visitorIdleExpiry())
                     .flatMap(visitor -> visitors.revisit(visitor, contactId, name, email, extra, metadata))
                     .map(visitor -> new Visit(org, visitor, request.visitorToken(), contact, null));
         Mono<Visit> fresh = Mono.defer(() -> {
