@@ -280,6 +280,40 @@ class ConversationFlowIT extends IntegrationTest {
     }
 
     @Test
+    void aClientMessageIdIsItsAuthorsOwnAnotherAuthorNeitherCollidesNorReadsTheMessage() {
+        String org = newOrg();
+        String operatorA = TestTokens.operator(org, "op-a", "Ann Smith", "agent");
+        String operatorB = TestTokens.operator(org, "op-b", "Bob Jones", "agent");
+        String visitor = TestTokens.anonymousVisitor(org, newId());
+        String id = (String) startConversation(visitor, "help").get("id");
+        String shared = newId();
+
+        Map<String, Object> visitorsMessage = postMessage(visitor, id, shared, "visitor's words");
+        Map<String, Object> annsReply = operatorMessage(operatorA, id, shared, "Ann's words");
+        Map<String, Object> bobsReply = operatorMessage(operatorB, id, shared, "Bob's words");
+        Map<String, Object> annsRetry = operatorMessage(operatorA, id, shared, "Ann's words");
+        Map<String, Object> visitorsRetry = postMessage(visitor, id, shared, "visitor's words");
+
+        assertThat(annsReply.get("text")).isEqualTo("Ann's words");
+        assertThat(bobsReply.get("text")).isEqualTo("Bob's words");
+        assertThat(annsRetry.get("id")).isEqualTo(annsReply.get("id"));
+        assertThat(visitorsRetry.get("id")).isEqualTo(visitorsMessage.get("id"));
+        assertThat(messages(visitor, id)).filteredOn(m -> shared.equals(m.get("clientMessageId")))
+            .extracting(m -> m.get("text"))
+            .containsExactly("visitor's words", "Ann's words", "Bob's words");
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> operatorMessage(String operator, String conversationId, String clientMessageId,
+            String text) {
+        return http.post().uri("/api/v1/conversations/{id}/messages", conversationId)
+            .headers(h -> h.setBearerAuth(operator))
+            .bodyValue(Map.of("clientMessageId", clientMessageId, "text", text))
+            .exchange().expectStatus().isAccepted()
+            .expectBody(Map.class).returnResult().getResponseBody();
+    }
+
+    @Test
     void operatorReplyIsLabelledSupportAgentInTheWidget() {
         String org = newOrg();
         String operator = TestTokens.operator(org, "op-a", "Ann Smith", "agent");

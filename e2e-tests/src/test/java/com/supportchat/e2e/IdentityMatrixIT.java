@@ -48,8 +48,13 @@ class IdentityMatrixIT {
         String contactX = contactToken(system.apiKey, "user-x", "x@example.com");
         String verifiedX = token(session(system.widgetToken, Map.of("userToken", contactX)));
         String verifiedXOtherDevice = token(session(system.widgetToken, Map.of("userToken", contactX)));
-        String verifiedXWorkspaceA = token(session(system.widgetToken, Map.of("userToken", contactX, "externalId", "ws-a")));
-        String verifiedXWorkspaceB = token(session(system.widgetToken, Map.of("userToken", contactX, "externalId", "ws-b")));
+        // the customer's backend binds the account scope into the contact token; the page repeats it
+        String contactXWorkspaceA = contactToken(system.apiKey, Map.of("userId", "user-x", "email", "x@example.com",
+                "externalId", "ws-a"));
+        String contactXWorkspaceB = contactToken(system.apiKey, Map.of("userId", "user-x", "email", "x@example.com",
+                "externalId", "ws-b"));
+        String verifiedXWorkspaceA = token(session(system.widgetToken, Map.of("userToken", contactXWorkspaceA, "externalId", "ws-a")));
+        String verifiedXWorkspaceB = token(session(system.widgetToken, Map.of("userToken", contactXWorkspaceB, "externalId", "ws-b")));
         // org 2
         Map<String, Object> org2 = createOrg("globex-e2e-" + UUID.randomUUID().toString().substring(0, 6));
         String otherOrgVisitor = token(session((String) org2.get("widgetToken"), Map.of()));
@@ -167,8 +172,12 @@ class IdentityMatrixIT {
     }
 
     private static String contactToken(String apiKey, String userId, String email) {
+        return contactToken(apiKey, Map.of("userId", userId, "email", email));
+    }
+
+    private static String contactToken(String apiKey, Map<String, Object> user) {
         return (String) gateway.post().uri("/widget/authenticate-user").headers(h -> h.setBearerAuth(apiKey))
-            .bodyValue(Map.of("userId", userId, "email", email)).retrieve().bodyToMono(JSON).block(WAIT).get("token");
+            .bodyValue(user).retrieve().bodyToMono(JSON).block(WAIT).get("token");
     }
 
     private static Map<String, Object> createOrg(String slug) {

@@ -29,7 +29,8 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class IdentityIntegrationTest {
 
-    protected static final String INTERNAL_TOKEN = "local-internal-token";
+    /** Not the public default: without a local profile the service would refuse to start with that one. */
+    protected static final String INTERNAL_TOKEN = "it-internal-token";
     protected static final String ADMIN_PASSWORD = "correct-horse-battery";
     protected static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
@@ -41,6 +42,7 @@ public abstract class IdentityIntegrationTest {
     @DynamicPropertySource
     static void props(DynamicPropertyRegistry r) {
         ServiceInfrastructure.register(r, "identity-service");
+        r.add("supportchat.identity.internal.token", () -> INTERNAL_TOKEN);
     }
 
     @LocalServerPort

@@ -34,6 +34,43 @@ class OperatorIT extends IdentityIntegrationTest {
     }
 
     @Test
+    void aPasswordOverBcryptsSeventyTwoBytesIsAValidationProblemEverywhere() {
+        DemoOrg org = newOrg();
+        String admin = login(org.adminEmail(), ADMIN_PASSWORD);
+        // 37 characters, 74 bytes in UTF-8: within every character limit, over BCrypt's
+        String tooLong = "ü".repeat(37);
+        String fits = "ü".repeat(36);
+
+        expectValidationProblem(client.post().uri("/api/v1/operators").headers(h -> h.setBearerAuth(admin))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("email", "long-" + org.slug() + "@example.com", "password", tooLong, "name", "Long",
+                    "role", "agent")));
+        expectValidationProblem(client.post().uri("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("email", org.adminEmail(), "password", tooLong)));
+        expectValidationProblem(client.post().uri("/internal/v1/orgs").header("X-Internal-Token", INTERNAL_TOKEN)
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("name", "Long", "slug", "long-" + org.slug(), "admin",
+                    Map.of("email", "admin-long-" + org.slug() + "@example.com", "password", tooLong, "name", "A"))));
+        assertThat(count("SELECT count(*) FROM orgs WHERE slug = :slug", Map.of("slug", "long-" + org.slug()))).isZero();
+
+        client.post().uri("/api/v1/operators").headers(h -> h.setBearerAuth(admin))
+            .contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("email", "fits-" + org.slug() + "@example.com", "password", fits, "name", "Fits",
+                    "role", "agent"))
+            .exchange().expectStatus().isCreated();
+        assertThat(login("fits-" + org.slug() + "@example.com", fits)).isNotBlank();
+    }
+
+    private static void expectValidationProblem(WebTestClient.RequestHeadersSpec<?> request) {
+        request.exchange()
+            .expectStatus().isBadRequest()
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody()
+            .jsonPath("$.type").isEqualTo("https://supportchat.dev/problems/validation")
+            .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("password"));
+    }
+
+    @Test
     void wrongPasswordUnknownEmailAndDeactivatedAccountAllLookTheSame() {
         DemoOrg org = newOrg();
         String admin = login(org.adminEmail(), ADMIN_PASSWORD);

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import com.nimbusds.jwt.JWTClaimsSet;
 import org.junit.jupiter.api.Test;
@@ -114,13 +115,14 @@ class SessionIT extends IdentityIntegrationTest {
     @Test
     void externalIdScopesAVerifiedContactsHistory() throws Exception {
         DemoOrg org = newOrg();
-        Map<String, Object> contact = authenticateUser(org.apiKey(), Map.of("userId", "user-7"));
+        Map<String, Object> contact = authenticateUser(org.apiKey(), Map.of("userId", "user-7", "externalId", "workspace-a"));
+        Map<String, Object> contactInB = authenticateUser(org.apiKey(), Map.of("userId", "user-7", "externalId", "workspace-b"));
         String contactId = (String) contact.get("contactId");
 
         Map<String, Object> workspaceA = startSession(Map.of("widgetToken", org.widgetToken(),
                 "userToken", contact.get("token"), "externalId", "workspace-a"));
         Map<String, Object> workspaceB = startSession(Map.of("widgetToken", org.widgetToken(),
-                "userToken", contact.get("token"), "externalId", "workspace-b"));
+                "userToken", contactInB.get("token"), "externalId", "workspace-b"));
 
         assertThat(claims((String) workspaceA.get("accessToken")).getStringClaim("owner"))
             .isEqualTo("contact:" + contactId + "#workspace-a");
@@ -128,6 +130,80 @@ class SessionIT extends IdentityIntegrationTest {
         assertThat(claims((String) workspaceB.get("accessToken")).getStringClaim("owner"))
             .isEqualTo("contact:" + contactId + "#workspace-b");
         assertThat(map(workspaceB.get("identity"))).containsEntry("externalId", "workspace-b");
+    }
+
+    @Test
+    void theTokensExternalIdScopesTheSessionWhenThePageLeavesItOut() throws Exception {
+        DemoOrg org = newOrg();
+        Map<String, Object> contact = authenticateUser(org.apiKey(), Map.of("userId", "user-8", "externalId", "workspace-a"));
+
+        Map<String, Object> session = startSession(Map.of("widgetToken", org.widgetToken(), "userToken", contact.get("token")));
+
+        assertThat(claims((String) session.get("accessToken")).getStringClaim("owner"))
+            .isEqualTo("contact:" + contact.get("contactId") + "#workspace-a");
+        assertThat(claims((String) contact.get("token")).getStringClaim("xid")).isEqualTo("workspace-a");
+    }
+
+    @Test
+    void anExternalIdOtherThanTheTokensIsRejectedAndNothingIsWritten() {
+        DemoOrg org = newOrg();
+        Map<String, Object> scoped = authenticateUser(org.apiKey(), Map.of("userId", "user-9", "externalId", "workspace-a"));
+        Map<String, Object> unscoped = authenticateUser(org.apiKey(), Map.of("userId", "user-10"));
+        Map<String, Object> binds = Map.of("org", UUID.fromString(org.orgId()));
+        long outboxBefore = count("SELECT count(*) FROM outbox WHERE org_id = :org::text", binds);
+
+        session(Map.of("widgetToken", org.widgetToken(), "userToken", scoped.get("token"), "externalId", "workspace-b"))
+            .expectStatus().isUnauthorized()
+            .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
+            .expectBody().jsonPath("$.type").isEqualTo("https://supportchat.dev/problems/unauthorized");
+        session(Map.of("widgetToken", org.widgetToken(), "userToken", unscoped.get("token"), "externalId", "workspace-a"))
+            .expectStatus().isUnauthorized();
+
+        assertThat(count("SELECT count(*) FROM visitors WHERE org_id = :org", binds)).isZero();
+        assertThat(count("SELECT count(*) FROM outbox WHERE org_id = :org::text", binds)).isEqualTo(outboxBefore);
+    }
+
+    @Test
+    void aVisitorTokenIdleForLongerThanThirtyDaysHasExpired() {
+        DemoOrg org = newOrg();
+        Map<String, Object> recent = startSession(Map.of("widgetToken", org.widgetToken()));
+        Map<String, Object> idle = startSession(Map.of("widgetToken", org.widgetToken()));
+        lastSeen(recent, Duration.ofDays(29));
+        lastSeen(idle, Duration.ofDays(31));
+
+        Map<String, Object> recentAgain = startSession(Map.of("widgetToken", org.widgetToken(),
+                "visitorToken", recent.get("visitorToken")));
+        Map<String, Object> idleAgain = startSession(Map.of("widgetToken", org.widgetToken(),
+                "visitorToken", idle.get("visitorToken")));
+
+        assertThat(map(recentAgain.get("identity")).get("visitorId")).isEqualTo(map(recent.get("identity")).get("visitorId"));
+        assertThat(map(idleAgain.get("identity")).get("visitorId")).as("a new visitor, with none of the old history")
+            .isNotEqualTo(map(idle.get("identity")).get("visitorId"));
+        assertThat(idleAgain.get("visitorToken")).isNotEqualTo(idle.get("visitorToken"));
+    }
+
+    private void lastSeen(Map<String, Object> session, Duration ago) {
+        db.sql("UPDATE visitors SET last_seen_at = now() - make_interval(days => :days) WHERE id = :id")
+            .bind("days", (int) ago.toDays())
+            .bind("id", UUID.fromString((String) map(session.get("identity")).get("visitorId")))
+            .then().block();
+    }
+
+    @Test
+    void thePageUrlIsStoredWithoutItsQueryStringOrFragment() {
+        DemoOrg org = newOrg();
+
+        Map<String, Object> session = startSession(Map.of("widgetToken", org.widgetToken(), "metadata",
+                Map.of("pageUrl", "https://shop.example/account/reset?token=s3cret&email=a%40b.example#step-2",
+                        "referrer", "https://mail.example/inbox?message=42")));
+
+        UUID visitorId = UUID.fromString((String) map(session.get("identity")).get("visitorId"));
+        Map<String, Object> stored = db.sql("SELECT metadata->>'pageUrl' AS page, metadata->>'referrer' AS referrer, "
+                + "metadata::text AS everything FROM visitors WHERE id = :id")
+            .bind("id", visitorId).fetch().one().block();
+        assertThat(stored).containsEntry("page", "https://shop.example/account/reset")
+            .containsEntry("referrer", "https://mail.example/inbox");
+        assertThat((String) stored.get("everything")).doesNotContain("s3cret").doesNotContain("step-2");
     }
 
     @Test

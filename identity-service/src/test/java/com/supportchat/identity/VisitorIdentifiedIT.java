@@ -34,7 +34,7 @@ class VisitorIdentifiedIT extends IdentityIntegrationTest {
     void verifiedSessionPublishesVisitorIdentifiedWithProfileAndCloudEventHeaders() {
         DemoOrg org = newOrg();
         Map<String, Object> contact = authenticateUser(org.apiKey(),
-                Map.of("userId", "kafka-user", "name", "Kay", "customData", Map.of("tier", "vip")));
+                Map.of("userId", "kafka-user", "name", "Kay", "customData", Map.of("tier", "vip"), "externalId", "acct-9"));
         Map<String, Object> session = startSession(Map.of("widgetToken", org.widgetToken(),
                 "userToken", contact.get("token"), "externalId", "acct-9",
                 "user", Map.of("extra", Map.of("cart", "3 items")),

@@ -1,8 +1,11 @@
 package com.supportchat.resourceserver;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 
 /**
@@ -21,5 +24,18 @@ public class ResourceServerAutoConfiguration {
     @ConditionalOnMissingBean
     SecurityObservationSettings securityObservationSettings() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /** Only where there is a database to lose: spring-tx and the R2DBC SPI on the class path. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+    @ConditionalOnClass(name = { "org.springframework.dao.DataAccessException", "io.r2dbc.spi.R2dbcException" })
+    static class DatabaseOutages {
+
+        @Bean
+        @ConditionalOnMissingBean
+        DatabaseUnavailableHandler databaseUnavailableHandler() {
+            return new DatabaseUnavailableHandler();
+        }
     }
 }

@@ -177,28 +177,40 @@ public class ConversationRepository {
             });
     }
 
-    public Mono<Entry> findByClientMessageId(String orgId, UUID conversationId, String clientMessageId) {
-        return db.sql("SELECT * FROM message WHERE conversation_id = :cid AND org_id = :org AND client_message_id = :client")
+    /**
+     * The message {@code author} already posted with this {@code clientMessageId}. A client message id is
+     * the author's own retry key: another author's message with the same id is neither returned nor a
+     * collision (the unique index is per author too).
+     */
+    public Mono<Entry> findByClientMessageId(String orgId, UUID conversationId, Actor author, String clientMessageId) {
+        return db.sql("""
+                SELECT * FROM message WHERE conversation_id = :cid AND org_id = :org AND client_message_id = :client
+                    AND author_type = :authorType AND coalesce(author_id, '') = :authorId""")
             .bind("cid", conversationId)
             .bind("org", orgId)
             .bind("client", clientMessageId)
+            .bind("authorType", author.type().name())
+            .bind("authorId", author.id() == null ? "" : author.id())
             .map(this::toEntry)
             .one();
     }
 
-    /** The conversation and message a retried "start conversation" request created before, if any. */
-    public Mono<ConversationService.Started> findByOwnerAndClientMessageId(String orgId, String ownerKey,
+    /** The conversation and message a retried "start conversation" request of this author created before, if any. */
+    public Mono<ConversationService.Started> findByOwnerAndClientMessageId(String orgId, String ownerKey, Actor author,
             String clientMessageId) {
         return db.sql("""
                 SELECT m.conversation_id FROM message m JOIN conversation c ON c.id = m.conversation_id
                 WHERE c.org_id = :org AND c.owner_key = :owner AND m.client_message_id = :client
+                    AND m.author_type = :authorType AND coalesce(m.author_id, '') = :authorId
                 ORDER BY m.created_at LIMIT 1""")
             .bind("org", orgId)
             .bind("owner", ownerKey)
             .bind("client", clientMessageId)
+            .bind("authorType", author.type().name())
+            .bind("authorId", author.id() == null ? "" : author.id())
             .map(row -> row.get("conversation_id", UUID.class))
             .one()
-            .flatMap(id -> find(orgId, id).zipWith(findByClientMessageId(orgId, id, clientMessageId)))
+            .flatMap(id -> find(orgId, id).zipWith(findByClientMessageId(orgId, id, author, clientMessageId)))
             .map(found -> new ConversationService.Started(found.getT1(), found.getT2(), false));
     }
 

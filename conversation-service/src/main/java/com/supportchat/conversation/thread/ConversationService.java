@@ -76,7 +76,8 @@ public class ConversationService {
         if (clientMessageId == null || text == null || text.isBlank()) {
             return tx.transactional(create).doOnNext(s -> meters.counter("supportchat.conversations.started").increment());
         }
-        return tx.transactional(conversations.findByOwnerAndClientMessageId(owner.orgId(), owner.ownerKey(), clientMessageId)
+        return tx.transactional(conversations
+            .findByOwnerAndClientMessageId(owner.orgId(), owner.ownerKey(), owner.asActor(), clientMessageId)
             .switchIfEmpty(create));
     }
 
@@ -114,7 +115,7 @@ public class ConversationService {
             if (c.status() != ConversationStatus.UNRESOLVED) {
                 return post(c, operator, clientMessageId, text);
             }
-            return conversations.findByClientMessageId(orgId, id, clientMessageId)
+            return conversations.findByClientMessageId(orgId, id, operator, clientMessageId)
                 .map(existing -> new Posted(existing, false))
                 .switchIfEmpty(Mono.defer(() -> transition(c, c.escalate(HandoffTrigger.OPERATOR, null), operator,
                         EntryKind.STATUS, operator.displayName() + " joined the conversation", Map.of())
@@ -247,7 +248,7 @@ public class ConversationService {
     }
 
     private Mono<Posted> post(Conversation c, Actor author, String clientMessageId, String text) {
-        return conversations.findByClientMessageId(c.orgId(), c.id(), clientMessageId)
+        return conversations.findByClientMessageId(c.orgId(), c.id(), author, clientMessageId)
             .map(existing -> new Posted(existing, false))
             .switchIfEmpty(Mono.defer(() -> {
                 c.ensureAcceptsMessages();

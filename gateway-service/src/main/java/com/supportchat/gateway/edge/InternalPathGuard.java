@@ -17,7 +17,8 @@ import reactor.core.publisher.Mono;
 /**
  * Service-to-service endpoints ({@code /internal/**}) are never reachable through the gateway. No route
  * points there anyway; this guard also refuses encoded or dot-segment tricks that could smuggle such a
- * path past a route predicate and into an upstream.
+ * path past a route predicate and into an upstream. Of the gateway's own actuator only health is public:
+ * metrics, info, env and the rest describe the system to whoever asks, so they are 404 here too.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -53,6 +54,12 @@ class InternalPathGuard implements WebFilter {
                 return true;
             }
         }
-        return path.equals("/internal") || path.startsWith("/internal/");
+        return path.equals("/internal") || path.startsWith("/internal/") || isActuatorBeyondHealth(path);
+    }
+
+    private static boolean isActuatorBeyondHealth(String path) {
+        boolean actuator = path.equals("/actuator") || path.startsWith("/actuator/");
+        boolean health = path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+        return actuator && !health;
     }
 }

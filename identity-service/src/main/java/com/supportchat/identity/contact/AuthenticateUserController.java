@@ -44,9 +44,9 @@ class AuthenticateUserController {
             @Valid @RequestBody Mono<AuthenticateUser> body) {
         return apiKeys.authenticate(authorization, Scopes.WIDGET_AUTHENTICATE_USER)
             .flatMap(key -> body.flatMap(user -> contacts.upsert(key.orgId(), user.userId().trim(), blankToNull(user.email()),
-                    blankToNull(user.name()), user.customData())))
-            .flatMap(contact -> tokens.issue(contact)
-                .map(token -> new AuthenticatedUser(token.token(), contact.id().toString(), token.expiresAt())));
+                    blankToNull(user.name()), user.customData())
+                .flatMap(contact -> tokens.issue(contact, blankToNull(user.externalId()))
+                    .map(token -> new AuthenticatedUser(token.token(), contact.id().toString(), token.expiresAt())))));
     }
 
     private static String blankToNull(String value) {
@@ -57,7 +57,8 @@ class AuthenticateUserController {
             @NotBlank @Size(max = 255) String userId,
             @Email @Size(max = 320) String email,
             @Size(max = 200) String name,
-            @Size(max = 100, message = "must have at most 100 keys") Map<String, Object> customData) {
+            @Size(max = 100, message = "must have at most 100 keys") Map<String, Object> customData,
+            @Size(max = 200) String externalId) {
     }
 
     record AuthenticatedUser(String token, String contactId, Instant expiresAt) {

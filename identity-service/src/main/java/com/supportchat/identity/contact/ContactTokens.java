@@ -1,5 +1,6 @@
 package com.supportchat.identity.contact;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
@@ -16,8 +17,10 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Contact tokens ({@code aud supportchat-contact}, {@code sub} contact id, {@code org}, {@code uid}): issued
- * to the customer's backend, handed by its page to the widget, verified when the widget starts a session.
+ * Contact tokens ({@code aud supportchat-contact}, {@code sub} contact id, {@code org}, {@code uid}, and
+ * {@code xid} when the customer's backend named an account scope): issued to the customer's backend, handed
+ * by its page to the widget, verified when the widget starts a session. The {@code xid} is what binds the
+ * scope: a page cannot pick another account's history by sending a different {@code externalId}.
  */
 @Component
 public class ContactTokens {
@@ -32,9 +35,13 @@ public class ContactTokens {
         this.decoder = tokens.decoderFor(Audiences.CONTACT);
     }
 
-    public Mono<IssuedToken> issue(Contact contact) {
-        return tokens.issue(Audiences.CONTACT, contact.id().toString(), properties.contactTokenTtl(),
-                Map.of("org", contact.orgId().toString(), "uid", contact.userId()));
+    /** {@code externalId} may be null: the token then proves the contact with no account scope. */
+    public Mono<IssuedToken> issue(Contact contact, String externalId) {
+        Map<String, Object> claims = new HashMap<>(Map.of("org", contact.orgId().toString(), "uid", contact.userId()));
+        if (externalId != null) {
+            claims.put("xid", externalId);
+        }
+        return tokens.issue(Audiences.CONTACT, contact.id().toString(), properties.contactTokenTtl(), claims);
     }
 
     /**
@@ -50,7 +57,8 @@ public class ContactTokens {
                     return Mono.error(Problem.unauthorized("The user token is invalid or expired"));
                 }
                 try {
-                    return Mono.just(new VerifiedContact(UUID.fromString(jwt.getSubject()), orgId));
+                    return Mono.just(new VerifiedContact(UUID.fromString(jwt.getSubject()), orgId,
+                            jwt.getClaimAsString("xid")));
                 }
                 catch (IllegalArgumentException ex) {
                     return Mono.error(Problem.unauthorized("The user token is invalid or expired"));
@@ -58,7 +66,11 @@ public class ContactTokens {
             });
     }
 
-    /** What a valid contact token proves. */
-    public record VerifiedContact(UUID contactId, UUID orgId) {
+    /**
+     * What a valid contact token proves.
+     *
+     * @param externalId the account scope the customer's backend bound into the token; null when it named none
+     */
+    public record VerifiedContact(UUID contactId, UUID orgId, String externalId) {
     }
 }

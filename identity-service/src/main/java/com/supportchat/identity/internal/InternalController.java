@@ -11,6 +11,7 @@ import jakarta.validation.constraints.Size;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
+import com.supportchat.identity.operator.BcryptPassword;
 import com.supportchat.identity.org.Orgs;
 import com.supportchat.identity.secret.Secrets;
 import com.supportchat.identity.signing.SigningKeys;
@@ -91,7 +92,7 @@ class InternalController {
             @NotNull @Valid Admin admin) {
     }
 
-    record Admin(@NotBlank @Email @Size(max = 320) String email, @NotBlank @Size(min = 8, max = 200) String password,
+    record Admin(@NotBlank @Email @Size(max = 320) String email, @NotBlank @Size(min = 8, max = 200) @BcryptPassword String password,
             @NotBlank @Size(max = 200) String name) {
 
         @Override

@@ -46,7 +46,7 @@ class AuthController {
         return operators.find(caller.orgId(), caller.operatorId()).map(OperatorView::of);
     }
 
-    record LoginRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 200) String password) {
+    record LoginRequest(@NotBlank @Size(max = 320) String email, @NotBlank @Size(max = 200) @BcryptPassword String password) {
 
         @Override
         public String toString() {

@@ -88,7 +88,7 @@ class OperatorController {
 
     record CreateOperator(
             @NotBlank @Email @Size(max = 320) String email,
-            @NotBlank @Size(min = 8, max = 200) String password,
+            @NotBlank @Size(min = 8, max = 200) @BcryptPassword String password,
             @NotBlank @Size(max = 200) String name,
             @NotBlank @Pattern(regexp = ROLE_PATTERN, message = "must be admin or agent") String role) {
 

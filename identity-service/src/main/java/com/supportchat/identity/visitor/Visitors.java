@@ -1,6 +1,7 @@
 package com.supportchat.identity.visitor;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -31,11 +32,16 @@ public class Visitors {
         this.bounds = bounds;
     }
 
-    /** The org's visitor holding this token; empty for an unknown token or one from another org. */
-    public Mono<Visitor> findByToken(UUID orgId, String visitorToken) {
-        return db.sql("SELECT * FROM visitors WHERE org_id = :org AND token_hash = :hash")
+    /**
+     * The org's visitor holding this token, if it was last seen within {@code idleExpiry}; empty for an
+     * unknown token, one from another org, or one idle for longer (it has expired: a browser left alone that
+     * long, or a token copied out of one, no longer opens that visitor's history).
+     */
+    public Mono<Visitor> findByToken(UUID orgId, String visitorToken, Duration idleExpiry) {
+        return db.sql("SELECT * FROM visitors WHERE org_id = :org AND token_hash = :hash AND last_seen_at > :since")
             .bind("org", orgId)
             .bind("hash", Secrets.sha256(visitorToken))
+            .bind("since", clock.instant().minus(idleExpiry))
             .map(this::visitor)
             .one();
     }

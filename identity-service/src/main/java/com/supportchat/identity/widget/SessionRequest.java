@@ -31,14 +31,29 @@ record SessionRequest(
             @Size(max = 2048) String pageUrl,
             @Size(max = 50) String locale) {
 
+        /**
+         * What is stored with the visitor. The page and referrer URLs lose their query string and fragment:
+         * those carry whatever the site put there (reset tokens, search terms, e-mail addresses, session
+         * ids), which operators do not need and the store must not keep.
+         */
         Map<String, String> asMap() {
             Map<String, String> map = new LinkedHashMap<>();
             put(map, "browser", browser);
             put(map, "timezone", timezone);
-            put(map, "referrer", referrer);
-            put(map, "pageUrl", pageUrl);
+            put(map, "referrer", withoutQueryOrFragment(referrer));
+            put(map, "pageUrl", withoutQueryOrFragment(pageUrl));
             put(map, "locale", locale);
             return map;
+        }
+
+        static String withoutQueryOrFragment(String url) {
+            if (url == null) {
+                return null;
+            }
+            int query = url.indexOf('?');
+            int fragment = url.indexOf('#');
+            int end = query < 0 ? fragment : fragment < 0 ? query : Math.min(query, fragment);
+            return end < 0 ? url : url.substring(0, end);
         }
 
         private static void put(Map<String, String> map, String key, String value) {

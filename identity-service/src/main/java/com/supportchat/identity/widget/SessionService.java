@@ -82,7 +82,9 @@ class SessionService {
                     return Mono.error(Problem.forbidden("This widget token is not allowed on origin " + origin));
                 }
                 return Mono.zip(orgs.find(widget.orgId()), provenContact(request, widget))
-                    .flatMap(found -> tx.transactional(identify(request, found.getT1(), found.getT2().orElse(null))))
+                    .flatMap(found -> tx.transactional(identify(request, found.getT1(),
+                            found.getT2().map(ProvenContact::contact).orElse(null),
+                            found.getT2().map(ProvenContact::externalId).orElse(null))))
                     .flatMap(visit -> Mono.zip(accessTokens.issue(widget.orgId(), visit.identity()),
                             sessionRules.find(widget.orgId()))
                         .map(issued -> session(visit, issued.getT1(), visit.org(), issued.getT2())))
@@ -97,18 +99,26 @@ class SessionService {
             .register(meters);
     }
 
-    /** The contact a user token proves; a token that proves nothing is a 401, never a quieter identity. */
-    private Mono<Optional<Contact>> provenContact(SessionRequest request, WidgetToken widget) {
+    /**
+     * The contact a user token proves, with the account scope its token binds; a token that proves nothing
+     * is a 401, never a quieter identity. So is an {@code externalId} other than the token's: the page may
+     * repeat the scope or leave it out, never choose another account's history.
+     */
+    private Mono<Optional<ProvenContact>> provenContact(SessionRequest request, WidgetToken widget) {
         if (request.userToken() == null || request.userToken().isBlank()) {
             return Mono.just(Optional.empty());
         }
+        String requestedScope = blankToNull(request.externalId());
         return contactTokens.verify(request.userToken(), widget.orgId())
-            .flatMap(verified -> contacts.find(widget.orgId(), verified.contactId()))
+            .flatMap(verified -> requestedScope != null && !requestedScope.equals(verified.externalId())
+                    ? Mono.error(Problem.unauthorized("The externalId is not the one the user token was issued for"))
+                    : contacts.find(widget.orgId(), verified.contactId())
+                        .map(contact -> new ProvenContact(contact, verified.externalId())))
             .switchIfEmpty(Mono.error(() -> Problem.unauthorized("The user token is invalid or expired")))
             .map(Optional::of);
     }
 
-    private Mono<Visit> identify(SessionRequest request, Org org, Contact contact) {
+    private Mono<Visit> identify(SessionRequest request, Org org, Contact contact, String externalId) {
         SessionRequest.User user = request.user();
         String name = user == null ? null : blankToNull(user.name());
         String email = user == null ? null : blankToNull(user.email());
@@ -117,7 +127,7 @@ class SessionService {
         UUID contactId = contact == null ? null : contact.id();
 
         Mono<Visit> returning = request.visitorToken() == null || request.visitorToken().isBlank() ? Mono.empty()
-                : visitors.findByToken(org.id(), request.visitorToken())
+                : visitors.findByToken(org.id(), request.visitorToken(), properties.visitorIdleExpiry())
                     .flatMap(visitor -> visitors.revisit(visitor, contactId, name, email, extra, metadata))
                     .map(visitor -> new Visit(org, visitor, request.visitorToken(), contact, null));
         Mono<Visit> fresh = Mono.defer(() -> {
@@ -126,7 +136,7 @@ class SessionService {
                 .map(visitor -> new Visit(org, visitor, visitorToken, contact, null));
         });
         return returning.switchIfEmpty(fresh)
-            .map(visit -> visit.withIdentity(ResolvedIdentity.resolve(visit.visitor(), contact, request.externalId())))
+            .map(visit -> visit.withIdentity(ResolvedIdentity.resolve(visit.visitor(), contact, externalId)))
             .flatMap(visit -> outbox.publish(identified(visit)).thenReturn(visit));
     }
 
@@ -160,6 +170,10 @@ class SessionService {
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    /** A contact proven by a user token, and the account scope that token binds (null: none). */
+    private record ProvenContact(Contact contact, String externalId) {
     }
 
     private record Visit(Org org, Visitor visitor, String visitorToken, Contact contact, ResolvedIdentity identity) {

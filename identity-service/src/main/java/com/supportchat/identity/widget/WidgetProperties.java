@@ -1,6 +1,9 @@
 package com.supportchat.identity.widget;
 
+import java.time.Duration;
+
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -10,8 +13,11 @@ import org.springframework.validation.annotation.Validated;
  * Widget settings.
  *
  * @param defaultOperatorLabel how the widget names human operators when the org sets no label
+ * @param visitorIdleExpiry a visitor token unused for longer has expired and opens nothing: the browser
+ *        becomes a new anonymous visitor ({@code VISITOR_IDLE_EXPIRY}, default 30 days)
  */
 @Validated
 @ConfigurationProperties("supportchat.identity.widget")
-public record WidgetProperties(@NotBlank @DefaultValue("Support Agent") String defaultOperatorLabel) {
+public record WidgetProperties(@NotBlank @DefaultValue("Support Agent") String defaultOperatorLabel,
+        @NotNull @DefaultValue("30d") Duration visitorIdleExpiry) {
 }
