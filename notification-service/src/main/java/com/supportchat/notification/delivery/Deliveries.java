@@ -31,8 +31,9 @@ class Deliveries {
     Mono<Boolean> plan(Delivery d) {
         GenericExecuteSpec spec = db.sql("""
                 INSERT INTO notification_delivery (id, org_id, conversation_id, event_id, kind, channel, recipient,
-                    trigger, summary, status, attempts, created_at)
-                VALUES (:id, :org, :c, :event, :kind, :channel, :recipient, :trigger, :summary, 'PENDING', 0, :at)
+                    trigger, summary, status, reason, attempts, created_at, completed_at)
+                VALUES (:id, :org, :c, :event, :kind, :channel, :recipient, :trigger, :summary, :status, :reason, 0, :at,
+                    :completed)
                 ON CONFLICT ON CONSTRAINT notification_delivery_once DO NOTHING""")
             .bind("id", d.id())
             .bind("org", d.orgId())
@@ -41,10 +42,49 @@ class Deliveries {
             .bind("kind", d.kind().name())
             .bind("channel", d.channel().name())
             .bind("recipient", d.recipient())
+            .bind("status", d.status().name())
             .bind("at", d.createdAt());
+        spec = d.reason() == null ? spec.bindNull("reason", String.class) : spec.bind("reason", d.reason());
+        spec = d.completedAt() == null ? spec.bindNull("completed", Instant.class) : spec.bind("completed", d.completedAt());
         spec = d.trigger() == null ? spec.bindNull("trigger", String.class) : spec.bind("trigger", d.trigger());
         spec = d.summary() == null ? spec.bindNull("summary", String.class) : spec.bind("summary", d.summary());
         return spec.fetch().rowsUpdated().map(n -> n > 0);
+    }
+
+    /**
+     * Serialises the budget checks of one org until the caller's transaction ends, so that two consumers planning
+     * for the same org at once cannot both take the last alert of its budget.
+     */
+    Mono<Void> lockBudget(String orgId) {
+        return db.sql("SELECT pg_advisory_xact_lock(hashtextextended('notification-budget:' || :org, 0))")
+            .bind("org", orgId)
+            .fetch()
+            .rowsUpdated()
+            .then();
+    }
+
+    /** Alerts planned for the org on the channel since {@code since} that count against its budget (not SKIPPED). */
+    Mono<Long> countSince(String orgId, Channel channel, Instant since) {
+        return db.sql("""
+                SELECT count(*) AS n FROM notification_delivery
+                WHERE org_id = :org AND channel = :channel AND created_at > :since AND status <> 'SKIPPED'""")
+            .bind("org", orgId)
+            .bind("channel", channel.name())
+            .bind("since", since)
+            .map(row -> row.get("n", Long.class))
+            .one();
+    }
+
+    /** Whether an alert of this kind was planned for the conversation since {@code since}. */
+    Mono<Boolean> plannedSince(String conversationId, DeliveryKind kind, Instant since) {
+        return db.sql("""
+                SELECT EXISTS (SELECT 1 FROM notification_delivery
+                WHERE conversation_id = :c AND kind = :kind AND created_at > :since) AS planned""")
+            .bind("c", conversationId)
+            .bind("kind", kind.name())
+            .bind("since", since)
+            .map(row -> Boolean.TRUE.equals(row.get("planned", Boolean.class)))
+            .one();
     }
 
     /**

@@ -26,4 +26,10 @@ public record Delivery(
         return new Delivery(UUID.randomUUID(), orgId, conversationId, eventId, kind, channel, recipient, trigger, summary,
                 DeliveryStatus.PENDING, null, 0, at, null, null);
     }
+
+    /** This planned delivery, not to be sent: logged as SKIPPED with the reason. */
+    Delivery skipped(String why) {
+        return new Delivery(id, orgId, conversationId, eventId, kind, channel, recipient, trigger, summary,
+                DeliveryStatus.SKIPPED, why, attempts, createdAt, lastAttemptAt, createdAt);
+    }
 }

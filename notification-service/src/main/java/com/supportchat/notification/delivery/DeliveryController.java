@@ -40,7 +40,7 @@ class DeliveryController {
                 wanted = DeliveryStatus.valueOf(status.trim().toUpperCase(Locale.ROOT));
             }
             catch (IllegalArgumentException ex) {
-                throw Problem.validation("status: must be one of pending, sending, sent, failed");
+                throw Problem.validation("status: must be one of pending, sending, sent, failed, skipped");
             }
         }
         return deliveries.list(orgId, wanted, limit).map(DeliveryView::of);

@@ -6,10 +6,8 @@ import com.supportchat.notification.conversation.TranscriptLine;
 
 import org.springframework.web.util.HtmlUtils;
 
-/** Writes the email (plain text and HTML) and the SMS for a delivery. Pure; visitor text is HTML-escaped. */
+/** Writes the email (plain text and HTML) and the SMS for a delivery. Pure; visitor text is HTML-escaped, and never in an SMS. */
 public final class NotificationComposer {
-
-    static final int SMS_SUMMARY_LENGTH = 100;
 
     /** An email's parts. */
     public record Email(String subject, String text, String html) {
@@ -48,13 +46,13 @@ public final class NotificationComposer {
         return new Email("[Support chat] " + headline + " (" + trigger + ")", text.toString(), html.toString());
     }
 
+    /**
+     * The SMS: what happened, the trigger and the link, never the summary. The summary is written from what the
+     * visitor typed, and an anonymous visitor must not be able to make the platform text their words to an org's
+     * team (phishing links, abuse, a bill for long messages).
+     */
     public static String sms(Delivery d, String link) {
-        String summary = d.summary() == null ? "" : d.summary();
-        if (summary.length() > SMS_SUMMARY_LENGTH) {
-            summary = summary.substring(0, SMS_SUMMARY_LENGTH - 3) + "...";
-        }
-        return headline(d) + (d.trigger() == null ? "" : " (" + d.trigger() + ")")
-                + (summary.isEmpty() ? "" : ": " + summary) + " " + link;
+        return headline(d) + (d.trigger() == null ? "" : " (" + d.trigger() + ")") + " " + link;
     }
 
     private static String headline(Delivery d) {

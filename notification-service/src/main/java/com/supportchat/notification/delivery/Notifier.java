@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -36,14 +37,18 @@ public class Notifier {
     private final Deliveries deliveries;
     private final ConversationMessages messages;
     private final UnansweredHandoffs unanswered;
+    private final BudgetProperties budget;
+    private final MeterRegistry meters;
     private final Clock clock;
 
     Notifier(NotificationSettingsService settings, Deliveries deliveries, ConversationMessages messages,
-            UnansweredHandoffs unanswered, Clock clock) {
+            UnansweredHandoffs unanswered, BudgetProperties budget, MeterRegistry meters, Clock clock) {
         this.settings = settings;
         this.deliveries = deliveries;
         this.messages = messages;
         this.unanswered = unanswered;
+        this.budget = budget;
+        this.meters = meters;
         this.clock = clock;
     }
 
@@ -91,13 +96,28 @@ public class Notifier {
             if (!stored.settings().events().escalatedMessage()) {
                 return Mono.empty();
             }
-            String excerpt = message.text() == null ? null
-                    : message.text().length() > 300 ? message.text().substring(0, 297) + "..." : message.text();
-            return plan(stored.settings().emailRecipients().stream()
-                .map(to -> Delivery.planned(message.orgId(), message.conversationId(), eventId,
-                        DeliveryKind.ESCALATED_MESSAGE, Channel.EMAIL, to, null, excerpt, now))
-                .toList());
+            return deliveries.plannedSince(message.conversationId(), DeliveryKind.ESCALATED_MESSAGE,
+                    now.minus(budget.escalatedMessageInterval()))
+                .flatMap(alertedRecently -> alertedRecently ? throttled(message) : alertEscalated(message, stored.settings(),
+                        eventId, now));
         }));
+    }
+
+    /** Already alerted about this conversation a moment ago: its next alert's transcript will show this message. */
+    private Mono<Void> throttled(MessageReceived message) {
+        meters.counter("supportchat.notification.throttled", "kind", "escalated_message").increment();
+        log.debug("Conversation {}: visitor message not alerted, one was sent less than {} ago",
+                message.conversationId(), budget.escalatedMessageInterval());
+        return Mono.empty();
+    }
+
+    private Mono<Void> alertEscalated(MessageReceived message, NotificationSettings s, String eventId, Instant now) {
+        String excerpt = message.text() == null ? null
+                : message.text().length() > 300 ? message.text().substring(0, 297) + "..." : message.text();
+        return plan(s.emailRecipients().stream()
+            .map(to -> Delivery.planned(message.orgId(), message.conversationId(), eventId,
+                    DeliveryKind.ESCALATED_MESSAGE, Channel.EMAIL, to, null, excerpt, now))
+            .toList());
     }
 
     /** Someone answered (claim) or the conversation ended: nobody needs reminding any more. */
@@ -130,7 +150,32 @@ public class Notifier {
         });
     }
 
+    /**
+     * Plans the deliveries, each within its org's budget for the channel: one beyond it is logged as SKIPPED with
+     * the reason and never sent. The org's budget is locked for the rest of the caller's transaction.
+     */
     private Mono<Void> plan(List<Delivery> planned) {
-        return Flux.fromIterable(planned).concatMap(deliveries::plan).then();
+        if (planned.isEmpty()) {
+            return Mono.empty();
+        }
+        return deliveries.lockBudget(planned.get(0).orgId())
+            .thenMany(Flux.fromIterable(planned).concatMap(d -> withinBudget(d).flatMap(deliveries::plan)))
+            .then();
+    }
+
+    private Mono<Delivery> withinBudget(Delivery d) {
+        int allowed = budget.allowed(d.channel());
+        return deliveries.countSince(d.orgId(), d.channel(), d.createdAt().minus(budget.window(d.channel())))
+            .map(used -> {
+                if (used < allowed) {
+                    return d;
+                }
+                String why = d.channel() == Channel.SMS ? "over the org's budget of " + allowed + " SMS a day"
+                        : "over the org's budget of " + allowed + " emails an hour";
+                meters.counter("supportchat.notification.skipped", "channel", d.channel().wire()).increment();
+                log.warn("Org {}: {} alert for conversation {} not sent, {}", d.orgId(), d.channel().wire(),
+                        d.conversationId(), why);
+                return d.skipped(why);
+            });
     }
 }

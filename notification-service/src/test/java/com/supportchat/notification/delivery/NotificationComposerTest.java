@@ -47,10 +47,10 @@ class NotificationComposerTest {
     }
 
     @Test
-    void theSmsIsShortWithTheLink() {
-        String sms = NotificationComposer.sms(delivery(DeliveryKind.HANDOFF, Channel.SMS, "x".repeat(300)), "https://c.test/l");
-        assertThat(sms).startsWith("A visitor is waiting for a team member (FRUSTRATION): xxx").endsWith("... https://c.test/l");
-        assertThat(sms.length()).isLessThan(200);
+    void theSmsSaysWhatHappenedWithTheLinkAndNoneOfTheVisitorsWords() {
+        String sms = NotificationComposer.sms(delivery(DeliveryKind.HANDOFF, Channel.SMS,
+                "Visitor says: call http://evil.test now " + "x".repeat(300)), "https://c.test/l");
+        assertThat(sms).isEqualTo("A visitor is waiting for a team member (FRUSTRATION) https://c.test/l");
     }
 
     @Test

@@ -129,7 +129,8 @@ class NotificationIT extends NotificationITBase {
         assertThat(sms.getHeaders().get("Content-Type")).startsWith("application/x-www-form-urlencoded");
         assertThat(sms.getHeaders().get("I-Twilio-Idempotency-Token")).isNotBlank();
         String form = java.net.URLDecoder.decode(sms.getBody().utf8(), StandardCharsets.UTF_8);
-        assertThat(form).contains("From=+15550001111").contains("Visitor cannot log in").contains(link);
+        assertThat(form).contains("From=+15550001111").contains("A visitor is waiting for a team member").contains(link)
+            .doesNotContain("Visitor cannot log in");
 
         await().untilAsserted(() -> assertThat(log(org)).hasSize(3)
             .allSatisfy(entry -> assertThat(entry).containsEntry("status", "SENT").containsEntry("kind", "handoff")));
@@ -251,6 +252,54 @@ class NotificationIT extends NotificationITBase {
         assertThat(mail.getSubject()).contains("New visitor message");
         assertThat(parts(mail).get("text/plain")).contains("Summary: Hello? Is anyone there?");
         assertThat(log(org)).singleElement().satisfies(e -> assertThat(e).containsEntry("kind", "escalated_message"));
+    }
+
+    @Test
+    void aVisitorFloodingAnEscalatedConversationAlertsTheTeamOnceInFiveMinutes() throws Exception {
+        String org = newId("org");
+        String conversation = newId("conv");
+        String email = "flood-" + conversation + "@acme.test";
+        configure(org, Map.of("emailRecipients", List.of(email), "events", Map.of("escalatedMessage", true)));
+        for (int seq = 1; seq <= 20; seq++) {
+            kafka().publish(new MessageReceived(newId("msg"), conversation, org, seq, AuthorType.VISITOR, "v-1", "Grace",
+                    "message " + seq, null, ConversationStatus.ESCALATED, Instant.now()));
+        }
+        await().until(() -> db.sql("SELECT count(*) FROM conversation_message WHERE conversation_id = :c AND seq = 20")
+            .bind("c", conversation).map(row -> row.get(0, Long.class)).one().block() == 1);
+        await().until(() -> mailTo(email).size() == 1);
+
+        assertThat(parts(mailTo(email).get(0)).get("text/plain")).contains("Summary: message 1");
+        assertThat(log(org)).singleElement().satisfies(e -> assertThat(e).containsEntry("kind", "escalated_message"));
+        String other = newId("conv");
+        kafka().publish(new MessageReceived(newId("msg"), other, org, 1, AuthorType.VISITOR, "v-2", null,
+                "another conversation", null, ConversationStatus.ESCALATED, Instant.now()));
+        await().until(() -> mailTo(email).size() == 2);
+    }
+
+    @Test
+    void smsBeyondTheOrgsDailyBudgetAreLoggedAsSkippedAndNeverSent() {
+        String org = newId("org");
+        String phone = newPhone();
+        String email = "budget-" + org + "@acme.test";
+        configure(org, Map.of("emailRecipients", List.of(email), "smsNumbers", List.of(phone)));
+        db.sql("""
+                INSERT INTO notification_delivery (id, org_id, conversation_id, event_id, kind, channel, recipient,
+                    status, attempts, created_at)
+                SELECT gen_random_uuid(), :org, 'earlier-' || n, 'earlier-' || n, 'HANDOFF', 'SMS', :phone, 'SENT', 1,
+                    now() - interval '1 hour'
+                FROM generate_series(1, 100) AS n""")
+            .bind("org", org).bind("phone", phone).then().block();
+
+        String conversation = newId("conv");
+        kafka().publish(accepted(org, conversation));
+
+        await().until(() -> mailTo(email).size() == 1);
+        await().untilAsserted(() -> assertThat(log(org)).filteredOn(e -> conversation.equals(e.get("conversationId")))
+            .hasSize(2)
+            .anySatisfy(e -> assertThat(e).containsEntry("channel", "email").containsEntry("status", "SENT"))
+            .anySatisfy(e -> assertThat(e).containsEntry("channel", "sms").containsEntry("status", "SKIPPED")
+                .containsEntry("reason", "over the org's budget of 100 SMS a day")));
+        assertThat(SMS.requestsTo(phone)).isEmpty();
     }
 
     @Test
