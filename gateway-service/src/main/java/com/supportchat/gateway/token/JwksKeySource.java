@@ -143,7 +143,9 @@ public class JwksKeySource implements SmartLifecycle {
                         .maxBackoff(Duration.ofSeconds(30))
                         .doBeforeRetry(signal -> log.warn("JWKS not available yet from {} (attempt {}): {}",
                                 properties.jwksUri(), signal.totalRetries() + 1, signal.failure().toString())))
-                .thenMany(Flux.interval(properties.jwksRefreshInterval()).concatMap(tick -> refreshQuietly))
+                // a tick during a slow fetch is dropped: without the drop, interval would fail for good on overflow
+                .thenMany(Flux.interval(properties.jwksRefreshInterval()).onBackpressureDrop()
+                        .concatMap(tick -> refreshQuietly, 1))
                 .subscribe();
     }
 
