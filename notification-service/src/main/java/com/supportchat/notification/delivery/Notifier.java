@@ -3,7 +3,9 @@ package com.supportchat.notification.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -158,24 +160,38 @@ public class Notifier {
         if (planned.isEmpty()) {
             return Mono.empty();
         }
+        // each channel's use of the budget is read once, then counted here as deliveries are planned
+        Map<Channel, Long> used = new EnumMap<>(Channel.class);
         return deliveries.lockBudget(planned.get(0).orgId())
-            .thenMany(Flux.fromIterable(planned).concatMap(d -> withinBudget(d).flatMap(deliveries::plan)))
+            .thenMany(Flux.fromIterable(planned).concatMap(d -> used(d, used)
+                .flatMap(n -> {
+                    Delivery checked = withinBudget(d, n);
+                    return deliveries.plan(checked).doOnNext(inserted -> {
+                        if (inserted && checked.status() != DeliveryStatus.SKIPPED) {
+                            used.merge(d.channel(), 1L, Long::sum);
+                        }
+                    });
+                })))
             .then();
     }
 
-    private Mono<Delivery> withinBudget(Delivery d) {
+    private Mono<Long> used(Delivery d, Map<Channel, Long> used) {
+        Long known = used.get(d.channel());
+        return known != null ? Mono.just(known)
+                : deliveries.countSince(d.orgId(), d.channel(), d.createdAt().minus(budget.window(d.channel())))
+                    .doOnNext(n -> used.put(d.channel(), n));
+    }
+
+    private Delivery withinBudget(Delivery d, long used) {
         int allowed = budget.allowed(d.channel());
-        return deliveries.countSince(d.orgId(), d.channel(), d.createdAt().minus(budget.window(d.channel())))
-            .map(used -> {
-                if (used < allowed) {
-                    return d;
-                }
-                String why = d.channel() == Channel.SMS ? "over the org's budget of " + allowed + " SMS a day"
-                        : "over the org's budget of " + allowed + " emails an hour";
-                meters.counter("supportchat.notification.skipped", "channel", d.channel().wire()).increment();
-                log.warn("Org {}: {} alert for conversation {} not sent, {}", d.orgId(), d.channel().wire(),
-                        d.conversationId(), why);
-                return d.skipped(why);
-            });
+        if (used < allowed) {
+            return d;
+        }
+        String why = d.channel() == Channel.SMS ? "over the org's budget of " + allowed + " SMS a day"
+                : "over the org's budget of " + allowed + " emails an hour";
+        meters.counter("supportchat.notification.skipped", "channel", d.channel().wire()).increment();
+        log.warn("Org {}: {} alert for conversation {} not sent, {}", d.orgId(), d.channel().wire(),
+                d.conversationId(), why);
+        return d.skipped(why);
     }
 }
