@@ -37,6 +37,8 @@ final class ServiceCluster implements AutoCloseable {
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final List<Process> processes = new ArrayList<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    /** Keeps this cluster's state in shared servers (the gateway's buckets in Redis) apart from other runs. */
+    private final String clusterId = java.util.UUID.randomUUID().toString();
 
     ServiceCluster() {
         for (String service : List.of("gateway-service", "identity-service", "conversation-service",
@@ -95,6 +97,8 @@ final class ServiceCluster implements AutoCloseable {
             // ApiContractIT compares what each service maps with docs/api/openapi.yaml (never exposed by the local run)
             env.put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,info,prometheus,mappings");
             env.put("RENOTIFY_SCAN_INTERVAL", "5s");
+            // the gateway's rate limits live in the machine's Redis: this cluster's buckets are its own
+            env.put("GATEWAY_RATE_LIMIT_KEY_PREFIX", "supportchat-e2e:" + clusterId + ":");
             processes.add(launch(service, env));
         }
         for (String service : ports.keySet()) {

@@ -24,6 +24,7 @@ import com.supportchat.gateway.token.JwksKeySource;
         "INTERNAL_API_TOKEN=" + FakeUpstreams.INTERNAL_TOKEN,
         "UPSTREAM_RESPONSE_TIMEOUT_MS=" + GatewayItSupport.RESPONSE_TIMEOUT_MS,
         "supportchat.gateway.edge.trust-forwarded-headers=true",
+        "supportchat.gateway.edge.request-head-timeout=" + GatewayItSupport.REQUEST_HEAD_TIMEOUT_SECONDS + "s",
         "supportchat.gateway.tokens.jwks-min-refetch-interval=2s",
         "supportchat.gateway.rate-limit.anonymous.capacity=20",
         "supportchat.gateway.rate-limit.anonymous.refill-tokens=1",
@@ -32,6 +33,8 @@ import com.supportchat.gateway.token.JwksKeySource;
         "supportchat.gateway.rate-limit.authenticated.refill-tokens=1",
         "supportchat.gateway.rate-limit.authenticated.refill-period=1h" })
 abstract class GatewayItSupport {
+
+    static final int REQUEST_HEAD_TIMEOUT_SECONDS = 2;
 
     /** Response timeout of request/response routes; SSE routes have none. */
     static final long RESPONSE_TIMEOUT_MS = 2000;

@@ -12,7 +12,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Drops forwarded headers a client made up, unless a trusted proxy is in front. The gateway's own
+ * Drops forwarded headers a client made up: they are kept only on requests from a trusted proxy
+ * ({@link ClientAddress#isTrustedPeer}). The gateway's own
  * X-Forwarded-* headers are added afterwards by Spring Cloud Gateway's XForwardedHeadersFilter, so an
  * upstream always sees the real client, scheme, host and port.
  */
@@ -22,15 +23,15 @@ class ForwardedHeadersPolicy implements GlobalFilter, Ordered {
     private static final List<String> FORWARDED_HEADERS = List.of("Forwarded", "X-Forwarded-For",
             "X-Forwarded-Host", "X-Forwarded-Port", "X-Forwarded-Proto", "X-Forwarded-Prefix");
 
-    private final boolean trustForwardedHeaders;
+    private final ClientAddress clientAddress;
 
-    ForwardedHeadersPolicy(EdgeProperties properties) {
-        this.trustForwardedHeaders = properties.trustForwardedHeaders();
+    ForwardedHeadersPolicy(ClientAddress clientAddress) {
+        this.clientAddress = clientAddress;
     }
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
-        if (trustForwardedHeaders || !carriesForwardedHeaders(exchange.getRequest().getHeaders())) {
+        if (!carriesForwardedHeaders(exchange.getRequest().getHeaders()) || clientAddress.isTrustedPeer(exchange)) {
             // the usual case: nothing to drop, so no copy of the request and its headers
             return chain.filter(exchange);
         }

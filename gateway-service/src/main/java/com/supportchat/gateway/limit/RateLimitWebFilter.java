@@ -22,28 +22,30 @@ import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 
 /**
- * 429 with {@code Retry-After} when a client goes over its budget: per client IP on the two
- * unauthenticated entry points that mint tokens (so they cannot be brute-forced), per token subject
- * on everything that needs a token. Runs after the token check, so only a validated subject counts.
+ * 429 with {@code Retry-After} when a client goes over its budget: per client address on the
+ * unauthenticated entry points that mint tokens or check credentials (so they cannot be brute-forced),
+ * per token subject on everything that needs a token. Runs after the token check, so only a validated
+ * subject counts. The buckets are shared by every gateway instance ({@link SharedBuckets}).
  */
 @Component
 @Order(-40)
 class RateLimitWebFilter implements WebFilter {
 
-    private static final Set<String> PER_IP_PATHS = Set.of("/widget/v1/session", "/api/v1/auth/login");
+    private static final Set<String> PER_IP_PATHS = Set.of("/widget/v1/session", "/widget/authenticate-user",
+            "/api/v1/auth/login");
 
-    private final TokenBuckets perIp;
+    private final RateLimitProperties properties;
 
-    private final TokenBuckets perSubject;
+    private final SharedBuckets buckets;
 
     private final ClientAddress clientAddress;
 
     private final MeterRegistry meterRegistry;
 
-    RateLimitWebFilter(RateLimitProperties properties, ClientAddress clientAddress, MeterRegistry meterRegistry) {
-        this.perIp = new TokenBuckets(properties.anonymous(), properties.maxTrackedKeys(), System::nanoTime);
-        this.perSubject = new TokenBuckets(properties.authenticated(), properties.maxTrackedKeys(),
-                System::nanoTime);
+    RateLimitWebFilter(RateLimitProperties properties, SharedBuckets buckets, ClientAddress clientAddress,
+            MeterRegistry meterRegistry) {
+        this.properties = properties;
+        this.buckets = buckets;
         this.clientAddress = clientAddress;
         this.meterRegistry = meterRegistry;
     }
@@ -52,14 +54,14 @@ class RateLimitWebFilter implements WebFilter {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         String path = RequestPaths.of(exchange);
         if (PER_IP_PATHS.contains(path)) {
-            Duration wait = perIp.tryConsume(path + "|" + clientAddress.of(exchange));
-            return wait.isZero() ? chain.filter(exchange) : tooMany(exchange, wait, "ip");
+            return buckets.tryConsume("ip", properties.anonymous(), path + "|" + clientAddress.of(exchange))
+                    .flatMap(wait -> wait.isZero() ? chain.filter(exchange) : tooMany(exchange, wait, "ip"));
         }
         return ReactiveSecurityContextHolder.getContext()
                 .map(SecurityContext::getAuthentication)
                 .filter(Authentication::isAuthenticated)
                 .map(Authentication::getName)
-                .map(subject -> perSubject.tryConsume(subject))
+                .flatMap(subject -> buckets.tryConsume("subject", properties.authenticated(), subject))
                 .defaultIfEmpty(Duration.ZERO)
                 .flatMap(wait -> wait.isZero() ? chain.filter(exchange) : tooMany(exchange, wait, "subject"));
     }
