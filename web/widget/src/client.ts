@@ -51,6 +51,12 @@ export class SupportChatClient {
   conversations: Conversation[] = [];
   current: Conversation | null = null;
   messages: Message[] = [];
+  /**
+   * Per conversation, the highest seq whose callbacks (onHandoff, onStatus, onCsatRequested, onMessage) have
+   * fired or belong to history: opening a thread replays it from the start, and a page that shows a form on
+   * handoff must not show it again for an old handoff on every reload or reopening.
+   */
+  private announcedUpTo = new Map<string, number>();
   connected = false;
 
   private accessToken: string | null = null;
@@ -193,6 +199,7 @@ export class SupportChatClient {
   open(conversationId: string): void {
     this.closeStream();
     this.current = this.conversations.find((c) => c.id === conversationId) || ({ id: conversationId, status: 'UNRESOLVED' } as Conversation);
+    this.markHistory(this.current);
     this.messages = [];
     this.follow(conversationId, null);
     this.changed();
@@ -216,6 +223,7 @@ export class SupportChatClient {
     this.conversations = [conversation, ...this.conversations.filter((c) => c.id !== conversation.id)];
     this.closeStream();
     this.current = conversation;
+    this.markHistory(conversation);
     this.messages = conversation.firstMessage ? [conversation.firstMessage] : [];
     this.follow(conversation.id, null);
     this.changed();
@@ -329,11 +337,27 @@ export class SupportChatClient {
     }).start();
   }
 
+  /** What the conversation held when it was listed (or created) is history: replaying it fires no callback. */
+  private markHistory(conversation: Conversation): void {
+    const known = Math.max(conversation.lastSeq || 0, conversation.firstMessage?.seq || 0);
+    this.announcedUpTo.set(conversation.id, Math.max(this.announcedUpTo.get(conversation.id) || 0, known));
+  }
+
   private receive(event: string, entry: Message): void {
     const isNew = !this.messages.some((m) => m.id === entry.id);
     this.upsert(entry);
     if (!isNew) return;
     const conversationId = entry.conversationId;
+    const announced = this.announcedUpTo.get(conversationId) || 0;
+    if (entry.seq <= announced) {
+      // replayed history: the thread shows it, the page's callbacks saw it (or it happened before this page)
+      if (entry.status && this.current && this.current.id === conversationId) {
+        this.updateConversation({ ...this.current, status: entry.status });
+      }
+      if (event === 'handoff' && this.current) this.current.handoff = { summary: entry.summary, trigger: entry.trigger };
+      return;
+    }
+    this.announcedUpTo.set(conversationId, entry.seq);
     // status and handoff entries carry the conversation's status after them
     const changed = !!entry.status && entry.status !== this.current?.status;
     if (entry.status && this.current) this.updateConversation({ ...this.current, status: entry.status });

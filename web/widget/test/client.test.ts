@@ -85,6 +85,47 @@ describe('SupportChatClient', () => {
     assert.equal(client.status, 'RESOLVED');
     assert.equal(csat, 1);
   });
+
+  it('fires callbacks once per event: never for history replayed when a thread is opened or reopened', async () => {
+    const entry = (seq: number, extra: object) => JSON.stringify({ id: 'h' + seq, conversationId: 'c1', seq, author: { type: 'SYSTEM' }, text: 't' + seq, createdAt: '2026-01-01T00:00:00Z', ...extra });
+    // seq 1-3 happened before this page loaded (the list says lastSeq 3); seq 4 happens while it is open
+    const history = `id: 1\nevent: message\ndata: ${entry(1, { kind: 'MESSAGE', author: { type: 'VISITOR' } })}\n\n`
+      + `id: 2\nevent: handoff\ndata: ${entry(2, { kind: 'HANDOFF', status: 'ESCALATED', summary: 'old handoff' })}\n\n`
+      + `id: 3\nevent: status\ndata: ${entry(3, { kind: 'STATUS', status: 'RESOLVED', author: { type: 'OPERATOR' } })}\n\n`;
+    const live = `id: 4\nevent: handoff\ndata: ${entry(4, { kind: 'HANDOFF', status: 'ESCALATED', summary: 'new handoff' })}\n\n`;
+    handler = (url) => {
+      if (url.endsWith('/session')) return json(200, session(1));
+      if (url.endsWith('/events')) return sse(history + live);
+      if (url.endsWith('/settings')) return json(404, {});
+      return json(200, [{ id: 'c1', status: 'RESOLVED', lastSeq: 3 }]);
+    };
+    const handoffs: string[] = [];
+    const statuses: string[] = [];
+    let csat = 0;
+    let messages = 0;
+    const client = new SupportChatClient({
+      token: 'wt_c', apiBase: 'http://x',
+      onHandoff: (p) => handoffs.push(p.summary!), onStatus: (s) => statuses.push(s),
+      onCsatRequested: () => csat++, onMessage: () => messages++,
+    });
+    await client.start();
+    client.open('c1');
+    for (let i = 0; i < 50 && client.messages.length < 4; i++) await new Promise((r) => setTimeout(r, 10));
+    // the stream ends after each body and reconnects: give it a few replays
+    await new Promise((r) => setTimeout(r, 100));
+    client.leave();
+    client.open('c1');
+    for (let i = 0; i < 50 && client.messages.length < 4; i++) await new Promise((r) => setTimeout(r, 10));
+    await new Promise((r) => setTimeout(r, 50));
+    client.destroy();
+
+    assert.deepEqual(client.messages.map((m) => m.seq), [1, 2, 3, 4]);
+    assert.deepEqual(handoffs, ['new handoff']);
+    assert.deepEqual(statuses, ['ESCALATED']);
+    assert.equal(csat, 0);
+    assert.equal(messages, 0);
+    assert.equal(client.status, 'ESCALATED');
+  });
 });
 
 describe('EventStream', () => {
