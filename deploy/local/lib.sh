@@ -8,6 +8,7 @@
 #   var/local/mail/                  GreenMail standalone jar
 #   var/local/sms.log                SMS captured by the sink (one JSON object a line)
 #   var/local/demo.env               seeded demo credentials
+#   var/local/secrets/master-keys    the master key sealing stored secrets (made once by `up`)
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 DEPLOY="$ROOT/deploy/local"

@@ -6,6 +6,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+
+import com.supportchat.resourceserver.secrets.SecretBox;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -18,5 +21,11 @@ public class AiResponderApplication {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /** Seals the orgs' model API keys at rest. */
+    @Bean
+    SecretBox secretBox(Environment environment) {
+        return SecretBox.fromEnvironment(environment);
     }
 }

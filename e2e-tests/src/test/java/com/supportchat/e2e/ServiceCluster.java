@@ -75,6 +75,7 @@ final class ServiceCluster implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
             env.put("IDENTITY_JWKS_URI", jwks);
             env.put("INTERNAL_API_TOKEN", INTERNAL_TOKEN);
+            env.put("SECRETS_MASTER_KEYS", com.supportchat.testsupport.ServiceInfrastructure.MASTER_KEYS);
             if (!service.equals("gateway-service")) {
                 PostgresTestDatabase db = PostgresTestDatabase.forService("e2e_" + service.replace("-service", "").replace('-', '_'));
                 env.put("DB_R2DBC_URL", db.r2dbcUrl());

@@ -9,6 +9,18 @@ public final class ServiceInfrastructure {
     }
 
     /** Call from a {@code @DynamicPropertySource} method. */
+    /**
+     * The master key that seals stored secrets in this test JVM ({@code SECRETS_MASTER_KEYS}): random, so that no
+     * key in the repository ever seals anything.
+     */
+    public static final String MASTER_KEYS = "1:" + java.util.Base64.getEncoder().encodeToString(randomBytes(32));
+
+    private static byte[] randomBytes(int n) {
+        byte[] bytes = new byte[n];
+        new java.security.SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
     public static void register(DynamicPropertyRegistry registry, String service) {
         PostgresTestDatabase db = PostgresTestDatabase.forService(service.replace('-', '_'));
         registry.add("spring.r2dbc.url", db::r2dbcUrl);
@@ -18,5 +30,6 @@ public final class ServiceInfrastructure {
         registry.add("spring.flyway.user", db::user);
         registry.add("spring.flyway.password", db::password);
         registry.add("spring.kafka.bootstrap-servers", KafkaTestBroker::bootstrapServers);
+        registry.add("supportchat.secrets.master-keys", () -> MASTER_KEYS);
     }
 }

@@ -1,6 +1,7 @@
 package com.supportchat.ai.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -10,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import com.supportchat.ai.knowledge.KnowledgeBase;
+import com.supportchat.ai.settings.AiSettingsService;
+import com.supportchat.resourceserver.secrets.SecretBox;
 import com.supportchat.ai.knowledge.Passage;
 import com.supportchat.ai.knowledge.SearchQuery;
 import com.supportchat.ai.understanding.Language;
@@ -24,6 +27,12 @@ class KnowledgeBaseApiIT extends IntegrationTest {
 
     @Autowired
     KnowledgeBase knowledgeBase;
+
+    @Autowired
+    AiSettingsService aiSettings;
+
+    @Autowired
+    SecretBox secrets;
 
     @Test
     void anAdminWritesArticlesAgentsReadThemAndSearchFollowsEveryChange() {
@@ -127,6 +136,40 @@ class KnowledgeBaseApiIT extends IntegrationTest {
             .exchange()
             .expectStatus().isBadRequest()
             .expectBody().jsonPath("$.type").isEqualTo("https://supportchat.dev/problems/validation");
+    }
+
+    @Test
+    void theApiKeyIsStoredSealedAndAKeyStoredInPlaintextBeforeIsSealedAtStartUp() {
+        String org = newId("org");
+        as(org, "admin").put().uri("/api/v1/settings/ai").contentType(MediaType.APPLICATION_JSON)
+            .bodyValue(Map.of("baseUrl", "http://localhost:11434/v1", "apiKey", "sk-org-secret-456", "enabled", true))
+            .exchange()
+            .expectStatus().isOk();
+
+        assertThat(storedApiKey(org)).startsWith("enc:v1:").doesNotContain("sk-org-secret-456");
+        assertThat(aiSettings.get(org).block(Duration.ofSeconds(5)).apiKey()).isEqualTo("sk-org-secret-456");
+
+        // a key written before encryption existed: still read, then sealed by the start-up pass
+        db.sql("UPDATE ai_settings SET api_key = 'sk-plain-789' WHERE org_id = :org").bind("org", org).then()
+            .block(Duration.ofSeconds(5));
+        assertThat(aiSettings.get(org).block(Duration.ofSeconds(5)).apiKey()).isEqualTo("sk-plain-789");
+        assertThat(AiSettingsService.API_KEYS.rewrap(db, secrets).block(Duration.ofSeconds(10))).isGreaterThanOrEqualTo(1);
+        assertThat(storedApiKey(org)).startsWith("enc:v1:").doesNotContain("sk-plain-789");
+        assertThat(aiSettings.get(org).block(Duration.ofSeconds(5)).apiKey()).isEqualTo("sk-plain-789");
+
+        // a sealed key copied to another org's row does not open there
+        String other = newId("org");
+        db.sql("INSERT INTO ai_settings (org_id, api_key, enabled, updated_at) "
+                + "SELECT :other, api_key, TRUE, now() FROM ai_settings WHERE org_id = :org")
+            .bind("other", other).bind("org", org).then().block(Duration.ofSeconds(5));
+        assertThatIllegalStateException()
+            .isThrownBy(() -> aiSettings.get(other).block(Duration.ofSeconds(5)));
+        db.sql("DELETE FROM ai_settings WHERE org_id = :other").bind("other", other).then().block(Duration.ofSeconds(5));
+    }
+
+    private String storedApiKey(String org) {
+        return db.sql("SELECT api_key FROM ai_settings WHERE org_id = :org").bind("org", org)
+            .map(row -> row.get("api_key", String.class)).one().block(Duration.ofSeconds(5));
     }
 
     private long storedPassageVectors(String articleId) {

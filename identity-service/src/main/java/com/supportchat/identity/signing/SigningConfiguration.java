@@ -9,9 +9,12 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.transaction.reactive.TransactionalOperator;
+
+import com.supportchat.resourceserver.secrets.SecretBox;
 
 @Configuration(proxyBeanMethods = false)
 class SigningConfiguration {
@@ -23,9 +26,21 @@ class SigningConfiguration {
         return Clock.systemUTC();
     }
 
+    /** Seals the signing keys' private halves (and any other secret this service stores). */
     @Bean
-    SigningKeys signingKeys(DatabaseClient db, TransactionalOperator tx, TokenProperties properties, Clock clock) {
-        return new SigningKeys(db, tx, properties.keyCacheTtl(), clock);
+    SecretBox secretBox(Environment environment) {
+        return SecretBox.fromEnvironment(environment);
+    }
+
+    @Bean
+    SigningKeys signingKeys(DatabaseClient db, TransactionalOperator tx, SecretBox secrets, TokenProperties properties,
+            Clock clock) {
+        return new SigningKeys(db, tx, secrets, properties.keyCacheTtl(), clock);
+    }
+
+    @Bean
+    KeyRotation keyRotation(SigningKeys keys, TokenProperties properties) {
+        return new KeyRotation(keys, properties);
     }
 
     @Bean
@@ -39,10 +54,21 @@ class SigningConfiguration {
         return tokens.decoderFor(Audiences.CONSOLE);
     }
 
-    /** Creates the first signing key at start-up rather than on the first request. */
+    /**
+     * Re-seals stored private keys under the primary master key (keys stored in plaintext before, or sealed
+     * under a master key being rotated out), then creates the first signing key at start-up rather than on
+     * the first request.
+     */
     @EventListener(ApplicationReadyEvent.class)
     void ensureSigningKey(ApplicationReadyEvent event) {
-        event.getApplicationContext().getBean(SigningKeys.class).activeKey()
+        SecretBox secrets = event.getApplicationContext().getBean(SecretBox.class);
+        DatabaseClient db = event.getApplicationContext().getBean(DatabaseClient.class);
+        SigningKeys.PRIVATE_KEYS.rewrap(db, secrets)
+            .onErrorResume(error -> {
+                log.warn("Could not re-seal the stored signing keys: {}", error.toString());
+                return reactor.core.publisher.Mono.just(0L);
+            })
+            .then(event.getApplicationContext().getBean(SigningKeys.class).activeKey())
             .subscribe(key -> log.info("Signing with key {}", key.getKeyID()),
                     error -> log.warn("No signing key yet; will retry on first use: {}", error.toString()));
     }

@@ -20,6 +20,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
 import com.supportchat.identity.secret.Secrets;
+import com.supportchat.resourceserver.secrets.SealedColumn;
+import com.supportchat.resourceserver.secrets.SecretBox;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
@@ -29,6 +31,10 @@ import org.springframework.transaction.reactive.TransactionalOperator;
  * instance to find no active key generates one under an advisory lock (so two starting instances do not
  * both create one). Each instance caches the set for {@link TokenProperties#keyCacheTtl()}, and reloads
  * early when asked to verify a {@code kid} it has not seen (a key another instance just rotated in).
+ *
+ * <p>Private keys are stored sealed ({@link SecretBox}, bound to their {@code kid}); {@link #PRIVATE_KEYS}
+ * re-seals old ones at start-up. {@link #rotateIfOlderThan} rotates on a schedule and retires keys that can no
+ * longer have signed a valid token.
  */
 public class SigningKeys {
 
@@ -37,16 +43,22 @@ public class SigningKeys {
     private static final long KEY_LOCK = 0x7369676e6b6579L;
     private static final Duration MIN_RELOAD_INTERVAL = Duration.ofSeconds(5);
 
+    /** The sealed column, each value bound to its key id. */
+    public static final SealedColumn PRIVATE_KEYS = new SealedColumn("signing_keys", "kid", "private_key",
+            kid -> "signing_keys.private_key|" + kid);
+
     private final DatabaseClient db;
     private final TransactionalOperator tx;
+    private final SecretBox secrets;
     private final Duration cacheTtl;
     private final Clock clock;
     private final AtomicReference<Mono<KeySet>> cache = new AtomicReference<>();
     private volatile Instant lastReload = Instant.EPOCH;
 
-    public SigningKeys(DatabaseClient db, TransactionalOperator tx, Duration cacheTtl, Clock clock) {
+    public SigningKeys(DatabaseClient db, TransactionalOperator tx, SecretBox secrets, Duration cacheTtl, Clock clock) {
         this.db = db;
         this.tx = tx;
+        this.secrets = secrets;
         this.cacheTtl = cacheTtl;
         this.clock = clock;
         this.cache.set(cached());
@@ -80,6 +92,51 @@ public class SigningKeys {
                         .then(insert(key)))
                 .thenReturn(key.getKeyID()))
             .flatMap(kid -> reload().thenReturn(kid));
+    }
+
+    /**
+     * The scheduled rotation: when the active key is older than {@code maxAge}, a new one becomes active (under
+     * the creation lock, so that of several instances one rotates); keys replaced more than
+     * {@code longestTokenLife} ago can no longer have signed a valid token and are retired. Answers the new
+     * key's id, empty when nothing was due.
+     */
+    public Mono<String> rotateIfOlderThan(Duration maxAge, Duration longestTokenLife) {
+        return retireUnused(longestTokenLife).then(activeKeyCreatedBefore(clock.instant().minus(maxAge))
+            .filter(due -> due)
+            .flatMap(due -> generate())
+            .flatMap(key -> tx.transactional(
+                    db.sql("SELECT pg_advisory_xact_lock(:lock)").bind("lock", KEY_LOCK).then()
+                        // checked again under the lock: another instance may have rotated meanwhile
+                        .then(activeKeyCreatedBefore(clock.instant().minus(maxAge)))
+                        .filter(due -> due)
+                        .flatMap(due -> db.sql("UPDATE signing_keys SET active = FALSE WHERE active").then()
+                            .then(insert(key))
+                            .thenReturn(key.getKeyID())))
+                .flatMap(kid -> reload().doOnNext(keys -> log.info("Rotated the signing key to {}", kid))
+                    .thenReturn(kid))));
+    }
+
+    private Mono<Boolean> activeKeyCreatedBefore(Instant cutoff) {
+        return db.sql("SELECT created_at < :cutoff AS due FROM signing_keys WHERE active")
+            .bind("cutoff", cutoff)
+            .map((row, meta) -> Boolean.TRUE.equals(row.get("due", Boolean.class)))
+            .one()
+            .defaultIfEmpty(false);
+    }
+
+    /** Retires keys whose successor was created more than {@code longestTokenLife} ago. */
+    private Mono<Long> retireUnused(Duration longestTokenLife) {
+        return db.sql("""
+                UPDATE signing_keys k SET retired_at = :now
+                WHERE NOT k.active AND k.retired_at IS NULL
+                  AND EXISTS (SELECT 1 FROM signing_keys s WHERE s.created_at > k.created_at AND s.created_at < :cutoff)""")
+            .bind("now", clock.instant())
+            .bind("cutoff", clock.instant().minus(longestTokenLife))
+            .fetch()
+            .rowsUpdated()
+            .flatMap(rows -> rows == 0 ? Mono.just(0L) : reload().doOnNext(keys ->
+                    log.info("Retired {} signing key(s) that can no longer have signed a valid token", rows))
+                .thenReturn(rows));
     }
 
     /**
@@ -127,7 +184,7 @@ public class SigningKeys {
                 for (StoredKey key : stored) {
                     publics.add(parse(key.publicJwk()));
                     if (key.active()) {
-                        active = (RSAKey) parse(key.privateJwk());
+                        active = (RSAKey) parse(secrets.open(key.privateJwk(), PRIVATE_KEYS.context().apply(key.kid())));
                     }
                 }
                 return active == null ? Mono.empty() : Mono.just(new KeySet(active, List.copyOf(publics)));
@@ -151,7 +208,7 @@ public class SigningKeys {
                 INSERT INTO signing_keys (kid, algorithm, private_key, public_key, created_at, active)
                 VALUES (:kid, 'RS256', :privateKey, :publicKey, :now, TRUE)""")
             .bind("kid", key.getKeyID())
-            .bind("privateKey", key.toJSONString())
+            .bind("privateKey", secrets.seal(key.toJSONString(), PRIVATE_KEYS.context().apply(key.getKeyID())))
             .bind("publicKey", key.toPublicJWK().toJSONString())
             .bind("now", clock.instant())
             .then();

@@ -18,6 +18,9 @@ import org.springframework.validation.annotation.Validated;
  * @param contactTokenTtl lifetime of a contact token
  * @param keyCacheTtl     how long an instance trusts its cached copy of the signing keys (keys rotated by
  *                        another instance are seen after at most this long; unknown kids reload at once)
+ * @param keyRotationInterval the active signing key is replaced once it is this old (checked every
+ *                        {@code keyRotationCheck}); {@code 0} turns the scheduled rotation off
+ * @param keyRotationCheck how often the key's age is checked
  */
 @Validated
 @ConfigurationProperties("supportchat.identity.tokens")
@@ -26,5 +29,19 @@ public record TokenProperties(
         @NotNull @DefaultValue("1h") Duration widgetTokenTtl,
         @NotNull @DefaultValue("12h") Duration consoleTokenTtl,
         @NotNull @DefaultValue("24h") Duration contactTokenTtl,
-        @NotNull @DefaultValue("1m") Duration keyCacheTtl) {
+        @NotNull @DefaultValue("1m") Duration keyCacheTtl,
+        @NotNull @DefaultValue("30d") Duration keyRotationInterval,
+        @NotNull @DefaultValue("1h") Duration keyRotationCheck) {
+
+    /** The longest any token signed by a key may stay valid after that key stopped signing. */
+    public Duration longestTokenLife() {
+        Duration longest = widgetTokenTtl;
+        for (Duration ttl : new Duration[] { consoleTokenTtl, contactTokenTtl }) {
+            if (ttl.compareTo(longest) > 0) {
+                longest = ttl;
+            }
+        }
+        // clock skew between instances and verifiers
+        return longest.plusMinutes(5);
+    }
 }
