@@ -56,7 +56,7 @@ class MessagingIT {
     private DatabaseClient db;
 
     @Autowired
-    private MessagingTestApplication.ThingListener listener;
+    private MessagingTestApplication.ThingHandlers listener;
 
     @Autowired
     private KafkaListenerEndpointRegistry listeners;

@@ -7,13 +7,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -38,38 +36,33 @@ class MessagingTestApplication {
 
     /** Applies things: records each in a table, or fails as the event asks. */
     @Component
-    static class ThingListener {
+    static class ThingHandlers {
 
         final AtomicInteger attempts = new AtomicInteger();
         /** While set, events with behaviour {@code needs-database} fail as a refused connection does. */
         final AtomicBoolean databaseDown = new AtomicBoolean();
         final AtomicInteger attemptsDuringOutage = new AtomicInteger();
-        private final InboundEvents inbound;
         private final DatabaseClient db;
 
-        ThingListener(InboundEvents inbound, DatabaseClient db) {
-            this.inbound = inbound;
+        ThingHandlers(DatabaseClient db) {
             this.db = db;
         }
 
-        @KafkaListener(topics = ThingHappened.TOPIC)
-        Mono<Void> on(ConsumerRecord<String, byte[]> record) {
-            return inbound.apply(record, "test.thing-happened", event -> {
-                ThingHappened thing = event.data(ThingHappened.class);
-                attempts.incrementAndGet();
-                if ("always-fail".equals(thing.behaviour())) {
-                    return Mono.error(new IllegalStateException("the downstream is broken"));
-                }
-                if ("needs-database".equals(thing.behaviour()) && databaseDown.get()) {
-                    attemptsDuringOutage.incrementAndGet();
-                    return Mono.error(new DataAccessResourceFailureException("Failed to obtain R2DBC Connection",
-                            new R2dbcNonTransientResourceException("Connection refused: localhost/127.0.0.1:5432")));
-                }
-                return db.sql("INSERT INTO applied_thing (thing_key, number) VALUES (:key, :number)")
-                    .bind("key", thing.key())
-                    .bind("number", thing.number())
-                    .then();
-            });
+        @EventHandler(topic = ThingHappened.TOPIC, consumer = "test.thing-happened")
+        Mono<Void> thingHappened(ThingHappened thing) {
+            attempts.incrementAndGet();
+            if ("always-fail".equals(thing.behaviour())) {
+                return Mono.error(new IllegalStateException("the downstream is broken"));
+            }
+            if ("needs-database".equals(thing.behaviour()) && databaseDown.get()) {
+                attemptsDuringOutage.incrementAndGet();
+                return Mono.error(new DataAccessResourceFailureException("Failed to obtain R2DBC Connection",
+                        new R2dbcNonTransientResourceException("Connection refused: localhost/127.0.0.1:5432")));
+            }
+            return db.sql("INSERT INTO applied_thing (thing_key, number) VALUES (:key, :number)")
+                .bind("key", thing.key())
+                .bind("number", thing.number())
+                .then();
         }
     }
 }
