@@ -1,5 +1,7 @@
 package com.supportchat.messaging;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,21 +40,32 @@ class MessagingTestApplication {
     @Component
     static class ThingHandlers {
 
-        final AtomicInteger attempts = new AtomicInteger();
+        /** Attempts per key: tests run one after another against one consumer, so each counts its own keys. */
+        final Map<String, AtomicInteger> attempts = new ConcurrentHashMap<>();
         /** While set, events with behaviour {@code needs-database} fail as a refused connection does. */
         final AtomicBoolean databaseDown = new AtomicBoolean();
         final AtomicInteger attemptsDuringOutage = new AtomicInteger();
+        /** While set, events with behaviour {@code needs-fix} are refused, as by a bug fixed later. */
+        final AtomicBoolean broken = new AtomicBoolean();
         private final DatabaseClient db;
 
         ThingHandlers(DatabaseClient db) {
             this.db = db;
         }
 
+        int attemptsOf(String key) {
+            AtomicInteger n = attempts.get(key);
+            return n == null ? 0 : n.get();
+        }
+
         @EventHandler(topic = ThingHappened.TOPIC, consumer = "test.thing-happened")
         Mono<Void> thingHappened(ThingHappened thing) {
-            attempts.incrementAndGet();
+            attempts.computeIfAbsent(thing.key(), k -> new AtomicInteger()).incrementAndGet();
             if ("always-fail".equals(thing.behaviour())) {
                 return Mono.error(new IllegalStateException("the downstream is broken"));
+            }
+            if ("needs-fix".equals(thing.behaviour()) && broken.get()) {
+                return Mono.error(new IllegalArgumentException("this version cannot apply it"));
             }
             if ("needs-database".equals(thing.behaviour()) && databaseDown.get()) {
                 attemptsDuringOutage.incrementAndGet();
