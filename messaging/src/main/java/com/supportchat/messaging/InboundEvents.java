@@ -110,7 +110,9 @@ public class InboundEvents {
         if (deliveries.size() == 1) {
             return oneByOne(deliveries);
         }
-        return Mono.defer(() -> {
+        // sequenced on the batch's keys: never beside in-flight one-by-one work of the same keys. The fallback runs
+        // after the batch released them (doFinally), so its own per-key sequencing does not wait on itself.
+        return sequencer.runAll(deliveries.stream().map(d -> d.record().key()).toList(), () -> Mono.defer(() -> {
             List<IncomingEvent> events = new ArrayList<>(deliveries.size());
             List<ProcessedEvents.Key> keys = new ArrayList<>(deliveries.size());
             Map<ProcessedEvents.Key, Integer> firstDelivery = new LinkedHashMap<>();
@@ -135,7 +137,7 @@ public class InboundEvents {
                     }
                     meters.counter("supportchat.events.batches", "outcome", "committed").increment();
                 });
-        })
+        }))
             .onErrorResume(failure -> {
                 log.info("A batch of {} events failed ({}); applying them one by one", deliveries.size(),
                         Failures.describe(failure));
