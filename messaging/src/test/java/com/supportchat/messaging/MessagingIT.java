@@ -397,6 +397,22 @@ class MessagingIT {
         assertThat(meters.counter("supportchat.outbox.published").count() - publishedBefore).isGreaterThanOrEqualTo(50);
     }
 
+    @Test
+    void aListenerThatThrowsIsDeadLetteredByTheContainerWithTheSameHeaders() {
+        String key = "raw-" + UUID.randomUUID();
+        String id = kafka.send(MessagingTestApplication.RawListener.TOPIC, ThingHappened.TYPE, key, "org-1",
+                thing(key, 1, "ok"));
+        try (CloudEventTestClient.Reader dlt = CloudEventTestClient.reader(MessagingTestApplication.RawListener.TOPIC + ".DLT")) {
+            ConsumerRecord<String, byte[]> parked = dlt.await(r -> id.equals(CloudEventTestClient.header(r, "ce_id")), WAIT);
+            assertThat(parked.key()).isEqualTo(key);
+            assertThat(CloudEventTestClient.header(parked, "x-dlt-consumer")).isEqualTo("messaging-test-raw");
+            assertThat(CloudEventTestClient.header(parked, "x-dlt-exception")).contains("this listener cannot read " + key);
+            assertThat(CloudEventTestClient.header(parked, "x-dlt-original"))
+                .startsWith(MessagingTestApplication.RawListener.TOPIC + "-0@");
+            assertThat(parked.headers().toArray()).noneMatch(header -> header.key().startsWith("kafka_dlt"));
+        }
+    }
+
     /** Holds the handlers' consumers while {@code sending} runs, so that what it sends arrives in one poll. */
     private void withContainersPaused(Runnable sending) {
         listeners.getListenerContainers().forEach(MessageListenerContainer::pause);

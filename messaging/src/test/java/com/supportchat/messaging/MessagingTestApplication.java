@@ -9,11 +9,13 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import reactor.core.publisher.Mono;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Component;
 
@@ -34,6 +36,31 @@ class MessagingTestApplication {
     @Bean
     NewTopic thingHappenedDeadLetters() {
         return new NewTopic(ThingHappened.TOPIC + ".DLT", 3, (short) 1);
+    }
+
+    @Bean
+    NewTopic rawThing() {
+        return new NewTopic(RawListener.TOPIC, 1, (short) 1);
+    }
+
+    @Bean
+    NewTopic rawThingDeadLetters() {
+        return new NewTopic(RawListener.TOPIC + ".DLT", 1, (short) 1);
+    }
+
+    /**
+     * A hand-written listener that throws instead of returning a {@code Mono}: what the containers' error handler is
+     * the last line of defence for.
+     */
+    @Component
+    static class RawListener {
+
+        static final String TOPIC = "raw-thing";
+
+        @KafkaListener(topics = TOPIC, groupId = "messaging-test-raw")
+        void on(ConsumerRecord<String, byte[]> record) {
+            throw new IllegalStateException("this listener cannot read " + record.key());
+        }
     }
 
     /** Applies things: records each in a table, or fails as the event asks. */
