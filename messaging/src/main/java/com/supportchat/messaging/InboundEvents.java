@@ -1,6 +1,12 @@
 package com.supportchat.messaging;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
@@ -17,9 +23,16 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
- * How every listener applies an event: in order per key, exactly once per consumer (the event id is recorded in the
- * same transaction as the handler's writes). Listeners stay thin: guard clauses, then
- * {@code inbound.apply(record, "consumer-name", event -> service.doSomething(event.data(X.class)))}.
+ * How every {@link EventHandler} is applied: in order per key, exactly once per consumer (the event id is recorded in
+ * the same transaction as the handler's writes). {@link PollDispatcher} calls it with each poll's records:
+ * {@link #applyBatch} for the batchable ones, {@link #apply} for one record, {@link #observe} for ephemeral effects.
+ *
+ * <p><b>Batches.</b> The deliveries of one poll are applied in one database transaction: their
+ * {@code processed_event} rows are inserted by one statement (the duplicates are the rows it did not insert), then
+ * the handlers run one after the other in poll order, so a key's events keep their order, and the transaction
+ * commits once. If anything in it fails, it rolls back and the poll's deliveries are applied one by one with
+ * {@link #apply}: the failing event is isolated and classified exactly as below, the others are applied exactly
+ * once (the rolled-back batch recorded nothing). The poll's offsets are committed only after all of that.
  *
  * <p>A failed attempt is handled by what it says about the event ({@link Failures#ofHandling}):
  * <ul>
@@ -80,6 +93,65 @@ public class InboundEvents {
                 .onErrorResume(ex -> deadLetter(record, consumer, ex, outage))
                 .doFinally(signal -> outage.over());
         });
+    }
+
+    /** One record for one handler: what a poll hands to this class. */
+    record Delivery(ConsumerRecord<String, byte[]> record, String consumer, Function<IncomingEvent, Mono<Void>> handler) {
+    }
+
+    /**
+     * Applies the deliveries of one poll in one transaction, falling back to {@link #apply} one by one if it fails.
+     * One delivery alone takes the one-by-one path at once: the same single transaction, without a wasted attempt.
+     */
+    public Mono<Void> applyBatch(List<Delivery> deliveries) {
+        if (deliveries.isEmpty()) {
+            return Mono.empty();
+        }
+        if (deliveries.size() == 1) {
+            return oneByOne(deliveries);
+        }
+        // sequenced on the batch's keys: never beside in-flight one-by-one work of the same keys. The fallback runs
+        // after the batch released them (doFinally), so its own per-key sequencing does not wait on itself.
+        return sequencer.runAll(deliveries.stream().map(d -> d.record().key()).toList(), () -> Mono.defer(() -> {
+            List<IncomingEvent> events = new ArrayList<>(deliveries.size());
+            List<ProcessedEvents.Key> keys = new ArrayList<>(deliveries.size());
+            Map<ProcessedEvents.Key, Integer> firstDelivery = new LinkedHashMap<>();
+            for (int i = 0; i < deliveries.size(); i++) {
+                IncomingEvent event = IncomingEvent.from(deliveries.get(i).record(), mapper);
+                ProcessedEvents.Key key = new ProcessedEvents.Key(deliveries.get(i).consumer(), event.id());
+                events.add(event);
+                keys.add(key);
+                // the same event twice in one poll (a producer's retry): the later copy is a duplicate
+                firstDelivery.putIfAbsent(key, i);
+            }
+            Set<Integer> applied = new HashSet<>();
+            return tx.transactional(processed.markAllIfNew(firstDelivery.keySet())
+                .flatMap(isNew -> Flux.range(0, deliveries.size())
+                    .filter(i -> isNew.contains(keys.get(i)) && firstDelivery.get(keys.get(i)) == i)
+                    .concatMap(i -> Mono.defer(() -> deliveries.get(i).handler().apply(events.get(i)))
+                        .doOnSuccess(done -> applied.add(i)))
+                    .then()))
+                .doOnSuccess(done -> {
+                    for (int i = 0; i < deliveries.size(); i++) {
+                        count(deliveries.get(i).consumer(), applied.contains(i) ? "applied" : "duplicate");
+                    }
+                    meters.counter("supportchat.events.batches", "outcome", "committed").increment();
+                });
+        }))
+            .onErrorResume(failure -> {
+                log.info("A batch of {} events failed ({}); applying them one by one", deliveries.size(),
+                        Failures.describe(failure));
+                meters.counter("supportchat.events.batches", "outcome", "one-by-one").increment();
+                return oneByOne(deliveries);
+            });
+    }
+
+    /** Each delivery on its own, concurrently across keys, in poll order per key (the sequencer is called in order). */
+    private Mono<Void> oneByOne(List<Delivery> deliveries) {
+        return Flux.fromIterable(deliveries)
+            .map(delivery -> apply(delivery.record(), delivery.consumer(), delivery.handler()))
+            .flatMap(applied -> applied, Integer.MAX_VALUE)
+            .then();
     }
 
     private Mono<Void> deadLetter(ConsumerRecord<String, byte[]> record, String consumer, Throwable failure,

@@ -86,9 +86,18 @@ public class MessagingAutoConfiguration {
         return new DeadLetters(eventKafkaTemplate);
     }
 
+    /** Finds the {@link EventHandler} methods and creates their listener containers (static: a post-processor). */
+    @Bean
+    static EventHandlerRegistrar eventHandlerRegistrar() {
+        return new EventHandlerRegistrar();
+    }
+
     /**
-     * Last line of defence for failures outside {@link InboundEvents} (a listener that throws before returning its
-     * {@code Mono}): bounded retries, then the same dead-letter path and headers as {@link InboundEvents}.
+     * Last line of defence, for a listener container whose listener throws instead of returning its {@code Mono}: the
+     * containers of {@link EventHandler}s never do ({@link PollDispatcher} classifies and parks every failure itself),
+     * but a hand-written {@code @KafkaListener} could. Bounded retries, then the same {@link DeadLetters} path and
+     * {@code x-dlt-*} headers, so there is one dead-letter convention and spring-kafka's {@code kafka_dlt-*} headers
+     * never appear.
      */
     @Bean
     CommonErrorHandler kafkaErrorHandler(DeadLetters deadLetters) {

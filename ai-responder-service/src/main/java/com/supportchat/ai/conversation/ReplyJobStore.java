@@ -12,12 +12,10 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.supportchat.events.MessageReceived;
+import com.supportchat.messaging.AfterCommit;
 
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.NoTransactionException;
-import org.springframework.transaction.reactive.TransactionSynchronization;
-import org.springframework.transaction.reactive.TransactionSynchronizationManager;
 
 /**
  * The {@code reply_job} table: visitor messages waiting for a model's answer. A job is handed to the worker
@@ -59,7 +57,7 @@ class ReplyJobStore {
                 .bind("claimSeconds", seconds(properties.claim()))
                 .fetch()
                 .rowsUpdated())
-            .flatMap(written -> written == 0 ? Mono.empty() : afterCommit(() -> hand(job)));
+            .flatMap(written -> written == 0 ? Mono.empty() : AfterCommit.run(() -> hand(job)));
     }
 
     /** Jobs written by this instance, in commit order; one subscriber (the worker). */
@@ -142,24 +140,6 @@ class ReplyJobStore {
         // one emitter at a time: commits complete on many threads. Refused only once the worker has stopped
         // (shutdown): the row stays, and the next instance to sweep takes it up when its claim runs out.
         enqueued.tryEmitNext(job);
-    }
-
-    /** Runs {@code action} once the current transaction commits; at once when there is none. */
-    private static Mono<Void> afterCommit(Runnable action) {
-        return TransactionSynchronizationManager.forCurrentTransaction()
-            .filter(TransactionSynchronizationManager::isSynchronizationActive)
-            .map(tx -> {
-                tx.registerSynchronization(new TransactionSynchronization() {
-                    @Override
-                    public Mono<Void> afterCommit() {
-                        return Mono.fromRunnable(action);
-                    }
-                });
-                return true;
-            })
-            .onErrorResume(NoTransactionException.class, ex -> Mono.empty())
-            .switchIfEmpty(Mono.fromRunnable(action).thenReturn(true))
-            .then();
     }
 
     private static double seconds(Duration duration) {

@@ -1,2 +1,2 @@
-/** Listeners for what other services tell the conversation: AI replies, handoff decisions, resolution requests, identities. One class per upstream topic. */
+/** Event handlers for what other services tell the conversation: AI replies, handoff decisions, resolution requests, identities. One class per upstream concern. */
 package com.supportchat.conversation.inbound;

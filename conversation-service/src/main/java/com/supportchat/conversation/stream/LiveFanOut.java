@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -16,25 +15,28 @@ import com.supportchat.events.ConversationAssigned;
 import com.supportchat.events.ConversationStatusChanged;
 import com.supportchat.events.MessageReceived;
 import com.supportchat.events.Topics;
-import com.supportchat.messaging.IncomingEvent;
-import com.supportchat.messaging.InboundEvents;
+import com.supportchat.messaging.EventHandler;
 
-import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
 /**
  * Feeds this instance's live streams from the three topics that number thread entries. A message event
  * carries its entry; status and assignment entries (rare) are read from the database by their seq. The group id is
  * unique per instance (every instance sees every event) and starts at the latest offset: streams replay
- * what happened before from the database, not from Kafka.
+ * what happened before from the database, not from Kafka. Observed, not applied exactly once: the processed-event
+ * record is shared by all instances through the database, and each of them must push every entry.
  */
 @Component
-class FanOutListener {
+class LiveFanOut {
+
+    /** One group per instance, shared by the three handlers: one consumer keeps a conversation's entries in one queue. */
+    private static final String INSTANCE_GROUP = "conversation-stream-${supportchat.stream.instance-id:${random.uuid}}";
+    private static final String FROM_LATEST = "auto.offset.reset=latest";
+    private static final String CONSUMER = "conversation.fan-out";
 
     /** Conversations whose last published seq this instance remembers (the least recently active are forgotten). */
     static final int REMEMBERED = 100_000;
 
-    private final InboundEvents inbound;
     private final ConversationRepository conversations;
     private final LiveUpdates live;
     /**
@@ -52,43 +54,35 @@ class FanOutListener {
                 }
             });
 
-    FanOutListener(InboundEvents inbound, ConversationRepository conversations, LiveUpdates live) {
-        this.inbound = inbound;
+    LiveFanOut(ConversationRepository conversations, LiveUpdates live) {
         this.conversations = conversations;
         this.live = live;
     }
 
-    @KafkaListener(topics = { Topics.MESSAGE_RECEIVED, Topics.CONVERSATION_STATUS_CHANGED, Topics.CONVERSATION_ASSIGNED },
-            groupId = "conversation-stream-${supportchat.stream.instance-id:${random.uuid}}",
-            properties = "auto.offset.reset=latest")
-    Mono<Void> on(ConsumerRecord<String, byte[]> record) {
-        return inbound.observe(record, "conversation.fan-out", this::push);
+    @EventHandler(topic = Topics.MESSAGE_RECEIVED, consumer = CONSUMER, group = INSTANCE_GROUP,
+            properties = FROM_LATEST, observe = true)
+    Mono<Void> messageReceived(MessageReceived m) {
+        // the event carries the whole entry: no database read per message
+        Entry carried = m.data() == null ? null
+                : new Entry(UUID.fromString(m.messageId()), m.orgId(), UUID.fromString(m.conversationId()), m.seq(),
+                        EntryKind.MESSAGE, m.authorType(), m.authorId(), m.authorName(), m.text(), m.data(),
+                        m.clientMessageId(), m.createdAt());
+        return push(new EntryRef(m.orgId(), m.conversationId(), m.seq(), carried));
     }
 
-    private Mono<Void> push(IncomingEvent event) {
-        EntryRef ref = switch (event.type()) {
-            case MessageReceived.TYPE -> {
-                MessageReceived m = event.data(MessageReceived.class);
-                // the event carries the whole entry: no database read per message
-                Entry carried = m.data() == null ? null
-                        : new Entry(UUID.fromString(m.messageId()), m.orgId(), UUID.fromString(m.conversationId()),
-                                m.seq(), EntryKind.MESSAGE, m.authorType(), m.authorId(), m.authorName(), m.text(), m.data(),
-                                m.clientMessageId(), m.createdAt());
-                yield new EntryRef(m.orgId(), m.conversationId(), m.seq(), carried);
-            }
-            case ConversationStatusChanged.TYPE -> {
-                ConversationStatusChanged s = event.data(ConversationStatusChanged.class);
-                yield new EntryRef(s.orgId(), s.conversationId(), s.seq(), null);
-            }
-            case ConversationAssigned.TYPE -> {
-                ConversationAssigned a = event.data(ConversationAssigned.class);
-                yield new EntryRef(a.orgId(), a.conversationId(), a.seq(), null);
-            }
-            default -> null;
-        };
-        if (ref == null) {
-            return Mono.empty();
-        }
+    @EventHandler(topic = Topics.CONVERSATION_STATUS_CHANGED, consumer = CONSUMER, group = INSTANCE_GROUP,
+            properties = FROM_LATEST, observe = true)
+    Mono<Void> statusChanged(ConversationStatusChanged s) {
+        return push(new EntryRef(s.orgId(), s.conversationId(), s.seq(), null));
+    }
+
+    @EventHandler(topic = Topics.CONVERSATION_ASSIGNED, consumer = CONSUMER, group = INSTANCE_GROUP,
+            properties = FROM_LATEST, observe = true)
+    Mono<Void> assigned(ConversationAssigned a) {
+        return push(new EntryRef(a.orgId(), a.conversationId(), a.seq(), null));
+    }
+
+    private Mono<Void> push(EntryRef ref) {
         Long last = lastPublished.get(ref.conversationId());
         if (last != null && ref.seq() <= last) {
             return Mono.empty();
