@@ -27,7 +27,7 @@ public abstract class StandardProblemHandler {
 
     @ExceptionHandler(Problem.class)
     public ResponseEntity<ProblemDetail> problem(Problem problem) {
-        return Problems.respond(problem.toProblemDetail());
+        return problem.toResponse();
     }
 
     @ExceptionHandler(WebExchangeBindException.class)

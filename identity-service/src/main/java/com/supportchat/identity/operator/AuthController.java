@@ -25,16 +25,22 @@ class AuthController {
 
     private final Operators operators;
     private final ConsoleTokens tokens;
+    private final LoginThrottle throttle;
 
-    AuthController(Operators operators, ConsoleTokens tokens) {
+    AuthController(Operators operators, ConsoleTokens tokens, LoginThrottle throttle) {
         this.operators = operators;
         this.tokens = tokens;
+        this.throttle = throttle;
     }
 
+    /** 401 for any wrong credential; 429 {@code login-throttled} while the account waits after repeated failures. */
     @PostMapping("/login")
     Mono<LoginResponse> login(@Valid @RequestBody LoginRequest body) {
-        return operators.authenticate(body.email(), body.password())
-            .switchIfEmpty(Mono.error(() -> Problem.unauthorized("Invalid email or password")))
+        return throttle.checkAllowed(body.email())
+            .then(Mono.defer(() -> operators.authenticate(body.email(), body.password())))
+            .switchIfEmpty(Mono.defer(() -> throttle.failed(body.email())
+                .then(Mono.error(() -> Problem.unauthorized("Invalid email or password")))))
+            .flatMap(operator -> throttle.succeeded(body.email()).thenReturn(operator))
             .flatMap(operator -> tokens.issue(operator)
                 .map(token -> new LoginResponse(token.token(), token.expiresAt(), OperatorView.of(operator))));
     }

@@ -49,10 +49,13 @@ class SessionService {
     private final MeterRegistry meters;
     private final SessionRules sessionRules;
     private final UntrustedData untrustedData;
+    private final SessionBudget budget;
 
     SessionService(Orgs orgs, Visitors visitors, Contacts contacts, ContactTokens contactTokens,
             WidgetAccessTokens accessTokens, Outbox outbox, TransactionalOperator tx, WidgetProperties properties,
-            Clock clock, MeterRegistry meters, SessionRules sessionRules, UntrustedData untrustedData) {
+            Clock clock, MeterRegistry meters, SessionRules sessionRules, UntrustedData untrustedData,
+            SessionBudget budget) {
+        this.budget = budget;
         this.sessionRules = sessionRules;
         this.untrustedData = untrustedData;
         this.orgs = orgs;
@@ -132,7 +135,8 @@ class SessionService {
                     .map(visitor -> new Visit(org, visitor, request.visitorToken(), contact, null));
         Mono<Visit> fresh = Mono.defer(() -> {
             String visitorToken = Secrets.random("vt_", 32);
-            return visitors.create(org.id(), visitorToken, contactId, name, email, extra, metadata)
+            return budget.take(org.id())
+                .then(visitors.create(org.id(), visitorToken, contactId, name, email, extra, metadata))
                 .map(visitor -> new Visit(org, visitor, visitorToken, contact, null));
         });
         return returning.switchIfEmpty(fresh)
