@@ -1,5 +1,5 @@
 import { EventStream } from '../../shared/sse';
-import { session } from './api';
+import { refreshSession, session } from './api';
 
 export interface LiveEntry {
   id: string;
@@ -30,7 +30,8 @@ export class Live {
     this.stream = new EventStream({
       url: '/api/v1/events',
       headers: () => ({ Authorization: 'Bearer ' + session.token }),
-      onRefused: (status) => status !== 401 && status !== 403,
+      // 401: the access token ran out; renew it and reconnect (resuming with Last-Event-ID), unless the session ended
+      onRefused: async (status) => (status === 401 ? refreshSession() : status !== 403),
       onOpen: () => {
         this.setConnected(true);
         if (this.everDropped) this.reconnectListeners.forEach((l) => l());

@@ -1,5 +1,5 @@
 import { analyticsView } from './analytics';
-import { api, Operator, session, whenUnauthorized } from './api';
+import { api, endSession, Operator, refreshSession, session, whenUnauthorized } from './api';
 import { h, mount } from './dom';
 import { inboxView } from './inbox';
 import { beep, live } from './live';
@@ -28,6 +28,7 @@ const NAV: Array<[string, string, boolean, boolean]> = [
 
 function logout(): void {
   live.stop();
+  void endSession();
   session.clear();
   shell = null;
   location.hash = '#/login';
@@ -139,4 +140,5 @@ function route(): void {
 }
 
 window.addEventListener('hashchange', route);
-route();
+// a new tab, or a reload after the token ran out: the refresh cookie may still hold a session
+(session.token ? Promise.resolve(true) : refreshSession()).finally(route);

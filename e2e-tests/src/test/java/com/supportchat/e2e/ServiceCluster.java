@@ -75,6 +75,8 @@ final class ServiceCluster implements AutoCloseable {
             env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
             env.put("IDENTITY_JWKS_URI", jwks);
             env.put("INTERNAL_API_TOKEN", INTERNAL_TOKEN);
+            // the console is served over plain http here: a Secure refresh cookie would not come back
+            env.put("CONSOLE_REFRESH_COOKIE_SECURE", "false");
             env.put("SECRETS_MASTER_KEYS", com.supportchat.testsupport.ServiceInfrastructure.MASTER_KEYS);
             if (!service.equals("gateway-service")) {
                 PostgresTestDatabase db = PostgresTestDatabase.forService("e2e_" + service.replace("-service", "").replace('-', '_'));

@@ -32,7 +32,7 @@ import reactor.core.publisher.Mono;
 class RateLimitWebFilter implements WebFilter {
 
     private static final Set<String> PER_IP_PATHS = Set.of("/widget/v1/session", "/widget/authenticate-user",
-            "/api/v1/auth/login");
+            "/api/v1/auth/login", "/api/v1/auth/refresh");
 
     private final RateLimitProperties properties;
 

@@ -13,6 +13,10 @@ public final class ProtectedPaths {
         WIDGET, CONSOLE
     }
 
+    /** Login, and refresh and logout, which carry the httpOnly refresh cookie instead of a bearer token. */
+    private static final java.util.Set<String> SESSION = java.util.Set.of("/api/v1/auth/login", "/api/v1/auth/refresh",
+            "/api/v1/auth/logout");
+
     private ProtectedPaths() {
     }
 
@@ -21,7 +25,7 @@ public final class ProtectedPaths {
                 || path.equals("/widget/v1/settings")) {
             return Optional.of(Audience.WIDGET);
         }
-        if (path.startsWith("/api/") && !path.equals("/api/v1/auth/login")) {
+        if (path.startsWith("/api/") && !SESSION.contains(path)) {
             return Optional.of(Audience.CONSOLE);
         }
         return Optional.empty();

@@ -18,6 +18,10 @@ class ProtectedPathsTest {
     void theConsoleApiNeedsAConsoleTokenExceptLogin() {
         assertThat(ProtectedPaths.audienceFor("/api/v1/events")).contains(ProtectedPaths.Audience.CONSOLE);
         assertThat(ProtectedPaths.audienceFor("/api/v1/auth/login")).isEmpty();
+        // the refresh cookie, not a bearer token, authenticates these two
+        assertThat(ProtectedPaths.audienceFor("/api/v1/auth/refresh")).isEmpty();
+        assertThat(ProtectedPaths.audienceFor("/api/v1/auth/logout")).isEmpty();
+        assertThat(ProtectedPaths.audienceFor("/api/v1/auth/me")).isPresent();
     }
 
     @Test

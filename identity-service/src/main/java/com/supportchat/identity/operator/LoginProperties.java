@@ -10,12 +10,15 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
 /**
- * Back-off of console logins per account (email).
+ * Console login: the back-off per account (email) and the refresh token.
  *
  * @param freeFailures failed attempts within {@code window} that cost nothing; the next one makes the account wait
  * @param window       failures older than this are forgotten
  * @param firstWait    the wait after the first failure over {@code freeFailures}; it doubles with each further one
  * @param maxWait      the longest wait
+ * @param refreshTokenTtl how long a console refresh token (the httpOnly cookie) stays usable; each use gives a new one
+ * @param refreshCookieSecure whether the cookie carries {@code Secure} (only sent over HTTPS); off for the local run
+ *        on plain http://localhost
  */
 @Validated
 @ConfigurationProperties("supportchat.identity.login")
@@ -23,7 +26,9 @@ public record LoginProperties(
         @Positive @DefaultValue("5") int freeFailures,
         @NotNull @DefaultValue("15m") Duration window,
         @NotNull @DefaultValue("30s") Duration firstWait,
-        @NotNull @DefaultValue("15m") Duration maxWait) {
+        @NotNull @DefaultValue("15m") Duration maxWait,
+        @NotNull @DefaultValue("12h") Duration refreshTokenTtl,
+        @DefaultValue("true") boolean refreshCookieSecure) {
 
     /** How long an account waits after its {@code failures}-th failure in the window. */
     Duration waitAfter(int failures) {

@@ -30,13 +30,15 @@ public class Operators {
     private final DatabaseClient db;
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final RefreshTokens refreshTokens;
     /** Compared against when the email is unknown, so unknown and known emails take the same time. */
     private final Mono<String> decoyHash;
 
-    Operators(DatabaseClient db, PasswordEncoder passwords, Clock clock) {
+    Operators(DatabaseClient db, PasswordEncoder passwords, Clock clock, RefreshTokens refreshTokens) {
         this.db = db;
         this.passwords = passwords;
         this.clock = clock;
+        this.refreshTokens = refreshTokens;
         this.decoyHash = Mono.fromCallable(() -> passwords.encode(UUID.randomUUID().toString()))
             .subscribeOn(Schedulers.boundedElastic())
             .cache();
@@ -103,12 +105,17 @@ public class Operators {
             .one();
     }
 
+    /** Deactivating also ends every console login of the operator (their refresh tokens). */
     public Mono<Operator> setActive(UUID orgId, UUID id, boolean active) {
-        return update(orgId, id, "active = :value", active);
+        Mono<Operator> updated = update(orgId, id, "active = :value", active);
+        return active ? updated : updated.flatMap(operator -> refreshTokens.revokeAll(id).thenReturn(operator));
     }
 
+    /** A new role ends every console login of the operator: their next token is issued at a fresh login. */
     public Mono<Operator> changeRole(UUID orgId, UUID id, Role role) {
-        return update(orgId, id, "role = :value", role.wire());
+        return find(orgId, id).flatMap(before -> update(orgId, id, "role = :value", role.wire())
+            .flatMap(after -> before.role() == after.role() ? Mono.just(after)
+                : refreshTokens.revokeAll(id).thenReturn(after)));
     }
 
     public Mono<Operator> rename(UUID orgId, UUID id, String name) {

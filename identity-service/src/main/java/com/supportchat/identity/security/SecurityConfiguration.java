@@ -33,7 +33,8 @@ import org.springframework.security.web.server.util.matcher.ServerWebExchangeMat
 @EnableWebFluxSecurity
 class SecurityConfiguration {
 
-    private static final String LOGIN = "/api/v1/auth/login";
+    /** Login, and the two calls that carry the refresh cookie instead of a bearer token. */
+    private static final String[] SESSION = { "/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/logout" };
     private static final ServerAuthenticationEntryPoint UNAUTHORIZED =
             ProblemResponses.unauthorized("A valid operator access token is required");
     private static final ServerAccessDeniedHandler FORBIDDEN = ProblemResponses.forbidden("Your role does not allow this");
@@ -44,7 +45,7 @@ class SecurityConfiguration {
         return stateless(http)
             .securityMatcher(ServerWebExchangeMatchers.pathMatchers("/api/**"))
             .authorizeExchange(exchanges -> exchanges
-                .pathMatchers(HttpMethod.POST, LOGIN).permitAll()
+                .pathMatchers(HttpMethod.POST, SESSION).permitAll()
                 .pathMatchers("/api/v1/operators", "/api/v1/operators/**", "/api/v1/api-keys", "/api/v1/api-keys/**")
                     .access(new CurrentAdmin(operators))
                 .anyExchange().authenticated())
@@ -78,10 +79,10 @@ class SecurityConfiguration {
             .securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
     }
 
-    /** A stale bearer header sent along with a login attempt must not turn the login into a 401. */
+    /** A stale bearer header sent along with a login or refresh must not turn it into a 401. */
     private static ServerAuthenticationConverter ignoringLogin() {
         ServerBearerTokenAuthenticationConverter bearer = new ServerBearerTokenAuthenticationConverter();
-        ServerWebExchangeMatcher login = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, LOGIN);
+        ServerWebExchangeMatcher login = ServerWebExchangeMatchers.pathMatchers(HttpMethod.POST, SESSION);
         return exchange -> login.matches(exchange)
             .flatMap(match -> match.isMatch() ? Mono.empty() : bearer.convert(exchange));
     }

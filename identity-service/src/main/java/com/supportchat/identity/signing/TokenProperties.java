@@ -27,7 +27,7 @@ import org.springframework.validation.annotation.Validated;
 public record TokenProperties(
         @NotBlank @DefaultValue("supportchat-identity") String issuer,
         @NotNull @DefaultValue("1h") Duration widgetTokenTtl,
-        @NotNull @DefaultValue("12h") Duration consoleTokenTtl,
+        @NotNull @DefaultValue("15m") Duration consoleTokenTtl,
         @NotNull @DefaultValue("24h") Duration contactTokenTtl,
         @NotNull @DefaultValue("1m") Duration keyCacheTtl,
         @NotNull @DefaultValue("30d") Duration keyRotationInterval,

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class LoginPropertiesTest {
 
     private final LoginProperties backoff = new LoginProperties(5, Duration.ofMinutes(15), Duration.ofSeconds(30),
-            Duration.ofMinutes(15));
+            Duration.ofMinutes(15), Duration.ofHours(12), true);
 
     @Test
     void fiveFailuresAreFreeThenTheWaitDoublesUpToTheMaximum() {
