@@ -44,6 +44,12 @@ public final class Topics {
      */
     public static final String ARTICLE_CHANGED = "article-changed";
 
+    /**
+     * An operator was deactivated or given another role (keyed by operator id): every service refuses their older
+     * tokens. Each instance reads it with its own group.
+     */
+    public static final String OPERATOR_ACCESS_CHANGED = "operator-access-changed";
+
     /** Suffix of the dead-letter topic of each topic. */
     public static final String DEAD_LETTER_SUFFIX = ".DLT";
 
@@ -51,7 +57,7 @@ public final class Topics {
             REPLY_GENERATED, RESOLUTION_REQUESTED, HANDOFF_DECIDED, HANDOFF_TIMED_OUT, CONVERSATION_STATUS_CHANGED,
             CONVERSATION_ASSIGNED, WIDGET_SETTINGS_CHANGED, HANDOFF_SETTINGS_CHANGED, VISITOR_IDENTIFIED,
             NOTIFICATION_DELIVERED,
-            ARTICLE_CHANGED);
+            ARTICLE_CHANGED, OPERATOR_ACCESS_CHANGED);
 
     private Topics() {
     }

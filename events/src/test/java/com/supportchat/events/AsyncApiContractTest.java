@@ -47,7 +47,7 @@ class AsyncApiContractTest {
             events.addAll(Arrays.asList(family.getPermittedSubclasses()));
         }
         for (Class<?> single : List.of(ArticleChanged.class, VisitorIdentified.class, WidgetSettingsChanged.class,
-                NotificationDelivered.class, HandoffSettingsChanged.class)) {
+                NotificationDelivered.class, HandoffSettingsChanged.class, OperatorAccessChanged.class)) {
             if (!events.contains(single)) {
                 events.add(single);
             }

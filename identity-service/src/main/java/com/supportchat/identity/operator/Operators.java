@@ -11,12 +11,15 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
+import com.supportchat.events.OperatorAccessChanged;
+import com.supportchat.messaging.Outbox;
 import com.supportchat.resourceserver.Problem;
 
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Operators of an org. Emails are unique across all orgs (lower-cased), so login needs only email and
@@ -31,14 +34,19 @@ public class Operators {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final RefreshTokens refreshTokens;
+    private final Outbox outbox;
+    private final TransactionalOperator tx;
     /** Compared against when the email is unknown, so unknown and known emails take the same time. */
     private final Mono<String> decoyHash;
 
-    Operators(DatabaseClient db, PasswordEncoder passwords, Clock clock, RefreshTokens refreshTokens) {
+    Operators(DatabaseClient db, PasswordEncoder passwords, Clock clock, RefreshTokens refreshTokens, Outbox outbox,
+            TransactionalOperator tx) {
         this.db = db;
         this.passwords = passwords;
         this.clock = clock;
         this.refreshTokens = refreshTokens;
+        this.outbox = outbox;
+        this.tx = tx;
         this.decoyHash = Mono.fromCallable(() -> passwords.encode(UUID.randomUUID().toString()))
             .subscribeOn(Schedulers.boundedElastic())
             .cache();
@@ -105,17 +113,27 @@ public class Operators {
             .one();
     }
 
-    /** Deactivating also ends every console login of the operator (their refresh tokens). */
+    /**
+     * Deactivating also cuts the operator's access everywhere: their refresh tokens end, and
+     * {@code operator-access-changed} tells every service to refuse their tokens issued until now.
+     */
     public Mono<Operator> setActive(UUID orgId, UUID id, boolean active) {
         Mono<Operator> updated = update(orgId, id, "active = :value", active);
-        return active ? updated : updated.flatMap(operator -> refreshTokens.revokeAll(id).thenReturn(operator));
+        return active ? updated
+            : tx.transactional(updated.flatMap(operator -> cutAccess(operator, OperatorAccessChanged.DEACTIVATED)));
     }
 
-    /** A new role ends every console login of the operator: their next token is issued at a fresh login. */
+    /** A new role cuts the operator's access the same way: their next token, from a fresh login, carries it. */
     public Mono<Operator> changeRole(UUID orgId, UUID id, Role role) {
-        return find(orgId, id).flatMap(before -> update(orgId, id, "role = :value", role.wire())
+        return tx.transactional(find(orgId, id).flatMap(before -> update(orgId, id, "role = :value", role.wire())
             .flatMap(after -> before.role() == after.role() ? Mono.just(after)
-                : refreshTokens.revokeAll(id).thenReturn(after)));
+                : cutAccess(after, OperatorAccessChanged.ROLE_CHANGED))));
+    }
+
+    private Mono<Operator> cutAccess(Operator operator, String change) {
+        OperatorAccessChanged event = new OperatorAccessChanged(operator.orgId().toString(), operator.id().toString(),
+                change, operator.role().wire(), clock.instant());
+        return refreshTokens.revokeAll(operator.id()).then(outbox.publish(event)).thenReturn(operator);
     }
 
     public Mono<Operator> rename(UUID orgId, UUID id, String name) {
