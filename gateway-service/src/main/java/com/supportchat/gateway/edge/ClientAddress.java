@@ -4,6 +4,9 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
+import reactor.netty.http.server.HttpServerRequest;
+
+import org.springframework.http.server.reactive.ServerHttpRequestDecorator;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ServerWebExchange;
 
@@ -99,10 +102,32 @@ public class ClientAddress {
     }
 
     private static String peerAddress(ServerWebExchange exchange) {
-        InetSocketAddress remote = exchange.getRequest().getRemoteAddress();
+        InetSocketAddress remote = socketPeer(exchange);
         if (remote == null) {
             return "unknown";
         }
         return remote.getAddress() != null ? remote.getAddress().getHostAddress() : remote.getHostString();
+    }
+
+    /**
+     * The address at the other end of the connection. Not {@code getRemoteAddress()}: with
+     * {@code spring.cloud.gateway.server.webflux.trusted-proxies} set, Spring Cloud Gateway has Reactor Netty rewrite
+     * the request's remote address from the {@code Forwarded} and {@code X-Forwarded-For} headers of any peer the regex
+     * trusts (".*": every client), so a client could choose its own rate-limit key (found by AttackSuiteIT).
+     */
+    private static InetSocketAddress socketPeer(ServerWebExchange exchange) {
+        Object nativeRequest;
+        try {
+            nativeRequest = ServerHttpRequestDecorator.getNativeRequest(exchange.getRequest());
+        }
+        catch (IllegalStateException noServer) {
+            // a mock request (tests): its remote address is the socket's
+            nativeRequest = null;
+        }
+        if (nativeRequest instanceof HttpServerRequest netty
+                && netty.connectionRemoteAddress() instanceof InetSocketAddress connection) {
+            return connection;
+        }
+        return exchange.getRequest().getRemoteAddress();
     }
 }
