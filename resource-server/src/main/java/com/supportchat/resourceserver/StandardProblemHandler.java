@@ -12,8 +12,10 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerErrorException;
 import org.springframework.web.server.ServerWebInputException;
 
 /**
@@ -52,6 +54,19 @@ public abstract class StandardProblemHandler {
 
     @ExceptionHandler(ResponseStatusException.class)
     public ResponseEntity<ProblemDetail> status(ResponseStatusException ex) {
+        return statusProblem(ex);
+    }
+
+    /**
+     * A framework status (415, 405, ...) as a problem detail; shared with services whose advice does not extend this
+     * class. A path variable that is blank once decoded ({@code /operators/%20}) is missing to Spring, which raises a
+     * 500 {@link ServerErrorException} for it: it is the client's malformed path, so a 400 {@code validation}.
+     */
+    public static ResponseEntity<ProblemDetail> statusProblem(ResponseStatusException ex) {
+        if (ex instanceof ServerErrorException error && error.getMethodParameter() != null
+                && error.getMethodParameter().hasParameterAnnotation(PathVariable.class)) {
+            return Problems.respond(Problem.validation("A path segment is missing or blank").toProblemDetail());
+        }
         HttpStatusCode code = ex.getStatusCode();
         HttpStatus status = HttpStatus.resolve(code.value());
         String slug = switch (code.value()) {

@@ -8,14 +8,17 @@ import com.supportchat.conversation.thread.ConcurrentChangeException;
 import com.supportchat.conversation.thread.ConversationNotFoundException;
 import com.supportchat.conversation.thread.ConversationService;
 import com.supportchat.conversation.thread.IllegalTransitionException;
+import com.supportchat.resourceserver.StandardProblemHandler;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 
 import static com.supportchat.resourceserver.Problems.problem;
@@ -71,6 +74,12 @@ class ProblemHandling {
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraint(ConstraintViolationException ex) {
         return problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request", ex.getMessage());
+    }
+
+    /** Framework statuses (415, 405, a blank path id) as problem details, not Boot's default error JSON. */
+    @ExceptionHandler(ResponseStatusException.class)
+    ResponseEntity<ProblemDetail> status(ResponseStatusException ex) {
+        return StandardProblemHandler.statusProblem(ex);
     }
 
     @ExceptionHandler(ServerWebInputException.class)
