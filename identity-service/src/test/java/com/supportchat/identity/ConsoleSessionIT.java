@@ -1,6 +1,7 @@
 package com.supportchat.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -62,8 +63,10 @@ class ConsoleSessionIT extends IdentityIntegrationTest {
         String admin = login(org.adminEmail(), ADMIN_PASSWORD);
         Map<String, Object> agent = createOperator(admin, "agent");
         Map<String, Object> secondAdmin = createOperator(admin, "admin");
-        String agentCookie = loginWithCookie((String) agent.get("email")).getResponseCookies()
-            .getFirst("supportchat_refresh").getValue();
+        EntityExchangeResult<Map<String, Object>> agentLogin = loginWithCookie((String) agent.get("email"));
+        String agentCookie = agentLogin.getResponseCookies().getFirst("supportchat_refresh").getValue();
+        String agentToken = (String) agentLogin.getResponseBody().get("accessToken");
+        client.get().uri("/api/v1/auth/me").headers(h -> h.setBearerAuth(agentToken)).exchange().expectStatus().isOk();
         String adminCookie = loginWithCookie((String) secondAdmin.get("email")).getResponseCookies()
             .getFirst("supportchat_refresh").getValue();
 
@@ -75,6 +78,9 @@ class ConsoleSessionIT extends IdentityIntegrationTest {
 
         refresh(agentCookie).expectStatus().isUnauthorized();
         refresh(adminCookie).expectStatus().isUnauthorized();
+        // the deactivated agent's unexpired access token stops working as soon as operator-access-changed is read
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> client.get().uri("/api/v1/auth/me")
+            .headers(h -> h.setBearerAuth(agentToken)).exchange().expectStatus().isUnauthorized());
         // the demoted operator logs in again and gets a token with the new role
         String relogged = login((String) secondAdmin.get("email"), ADMIN_PASSWORD);
         assertThat(claims(relogged).getClaim("roles").toString()).contains("agent").doesNotContain("admin");

@@ -49,6 +49,9 @@ final class SharedBuckets implements DisposableBean {
 
     private final Map<String, TokenBuckets> local = new ConcurrentHashMap<>();
 
+    /** Each limit's bucket configuration, built once rather than on every request. */
+    private final Map<RateLimitProperties.Limit, BucketConfiguration> configurations = new ConcurrentHashMap<>();
+
     private final RedisClient client;
 
     private final AtomicReference<Remote> remote = new AtomicReference<>();
@@ -96,7 +99,8 @@ final class SharedBuckets implements DisposableBean {
             return Mono.just(locally(name, limit, key));
         }
         return Mono.fromFuture(() -> shared.buckets().builder()
-                        .build(properties.redisKeyPrefix() + name + ":" + key, configuration(limit))
+                        .build(properties.redisKeyPrefix() + name + ":" + key,
+                                configurations.computeIfAbsent(limit, SharedBuckets::configuration))
                         .tryConsumeAndReturnRemaining(1))
                 .map(probe -> probe.isConsumed() ? Duration.ZERO : Duration.ofNanos(probe.getNanosToWaitForRefill()))
                 .timeout(properties.redisTimeout())

@@ -3,15 +3,22 @@ package com.supportchat.resourceserver.revocation;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 import com.supportchat.messaging.EventHandler;
 
-/** The revoked-operator registry every resource server checks tokens against, and its feed from Kafka. */
+/**
+ * The revoked-operator registry every resource server checks tokens against, its feed from Kafka, and the check
+ * itself: every {@link ReactiveJwtDecoder} bean of the service is wrapped, however the service builds it, so each
+ * place that accepts a token (the filter chain, the live streams) refuses a cut-off operator's.
+ */
 @AutoConfiguration
 public class RevocationAutoConfiguration {
 
@@ -25,6 +32,18 @@ public class RevocationAutoConfiguration {
     @ConditionalOnMissingBean
     RevokedOperators revokedOperators() {
         return new RevokedOperators(REMEMBER, Clock.systemUTC());
+    }
+
+    @Bean
+    static BeanPostProcessor revocationCheckingDecoders(ObjectProvider<RevokedOperators> revoked) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String name) {
+                return bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof RevocationCheckingDecoder)
+                    ? new RevocationCheckingDecoder(decoder, new NotRevoked(revoked.getObject()))
+                    : bean;
+            }
+        };
     }
 
     @Configuration(proxyBeanMethods = false)
